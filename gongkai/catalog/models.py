@@ -135,6 +135,9 @@ class IndexCounter(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["organ", "year"], name="index_counter_unique")]
 
+    def __str__(self):
+        return f"{self.organ_id}/{self.year}: {self.last_seq}"
+
 
 class Attachment(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
@@ -209,3 +212,6 @@ class RecordRevision(models.Model):
     class Meta:
         ordering = ["number"]
         constraints = [models.UniqueConstraint(fields=["record", "number"], name="revision_unique_number")]
+
+    def __str__(self):
+        return f"{self.record_id} r{self.number}"
