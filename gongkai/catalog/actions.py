@@ -79,7 +79,7 @@ def _check(actor, perm, organ):
 
 def _lock(record: Record) -> Record:
     """Re-read the record under a row lock so two concurrent steps cannot both pass the state check."""
-    return Record.objects.select_for_update().select_related("organ").get(pk=record.pk)
+    return Record.objects.select_for_update(of=("self",)).select_related("organ").get(pk=record.pk)
 
 
 def _transition(record: Record, actor, action: str) -> Record:

@@ -1,0 +1,59 @@
+# Gongkai: `make run` serves a demo portal on 127.0.0.1:8000, `make test` runs the whole suite.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+WORKERS ?= 2
+
+.PHONY: install system-deps run serve migrate demo test test-fast lint fmt bench clean
+
+install: $(VENV)/.installed .env
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+.env:
+	$(PYTHON) -c "import pathlib, secrets; p = pathlib.Path('.env'); p.exists() or (p.write_text('# Local settings written by make; see README.md, Configuration.\nGONGKAI_SECRET_KEY=' + secrets.token_urlsafe(50) + '\n'), p.chmod(0o600))"
+
+# Debian packages the project needs: a CJK font and Pango for PDFs, Chromium for browser tests.
+system-deps:
+	@sh scripts/system-deps.sh
+
+migrate: install
+	$(BIN)/gongkai migrate --noinput -v0
+
+demo: migrate
+	$(BIN)/gongkai demo
+
+run: install system-deps migrate
+	$(BIN)/gongkai demo
+	$(BIN)/gongkai collectstatic --noinput -v0
+	@echo ""
+	@echo "Gongkai is serving on http://$(HOST):$(PORT)/   (staff: http://$(HOST):$(PORT)/staff/)"
+	GONGKAI_DEMO=1 exec $(BIN)/gunicorn gongkai.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --forwarded-allow-ips=127.0.0.1
+
+test: install system-deps
+	$(BIN)/gongkai collectstatic --noinput -v0
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+test-fast: install
+	$(BIN)/pytest -m "not browser" $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: install
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf var/static var/test.sqlite3* .pytest_cache
