@@ -19,26 +19,42 @@ SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 
 def test_it_allocates_consecutive_numbers_per_year(organ, alice, bob, charlie):
     numbers = [
-        make_published(organ, alice, bob, charlie, title=f"第{i}条", published_at=dt.datetime(2025, 12, 30 + i // 3, 10,
-                       tzinfo=SHANGHAI)).index_number
+        make_published(
+            organ,
+            alice,
+            bob,
+            charlie,
+            title=f"第{i}条",
+            published_at=dt.datetime(2025, 12, 30 + i // 3, 10, tzinfo=SHANGHAI),
+        ).index_number
         for i in range(3)
     ]
-    jan = make_published(organ, alice, bob, charlie, title="新年第一条",
-                         published_at=dt.datetime(2026, 1, 1, 0, 5, tzinfo=SHANGHAI))
+    jan = make_published(
+        organ,
+        alice,
+        bob,
+        charlie,
+        title="新年第一条",
+        published_at=dt.datetime(2026, 1, 1, 0, 5, tzinfo=SHANGHAI),
+    )
     assert numbers == [f"11430105770088109P/2025-{n:05d}" for n in (1, 2, 3)]
     assert jan.index_number == "11430105770088109P/2026-00001"
 
 
 def test_it_uses_the_year_in_china_not_utc(organ, alice, bob, charlie):
     # 2026-01-01 07:30 in Shanghai is still 2025-12-31 in UTC
-    record = make_published(organ, alice, bob, charlie, published_at=dt.datetime(2026, 1, 1, 7, 30, tzinfo=SHANGHAI))
+    record = make_published(
+        organ, alice, bob, charlie, published_at=dt.datetime(2026, 1, 1, 7, 30, tzinfo=SHANGHAI)
+    )
     assert record.index_year == 2026
 
 
 def test_it_follows_the_organs_template(organ, alice, bob, charlie, dora):
     do_update_organ(organ, actor=dora, index_number_template="DFL-{year}{month:02d}-{seq:04d}")
     organ.refresh_from_db()
-    record = make_published(organ, alice, bob, charlie, published_at=dt.datetime(2026, 3, 5, 9, tzinfo=SHANGHAI))
+    record = make_published(
+        organ, alice, bob, charlie, published_at=dt.datetime(2026, 3, 5, 9, tzinfo=SHANGHAI)
+    )
     assert record.index_number == "DFL-202603-0001"
 
 
