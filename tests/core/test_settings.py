@@ -48,11 +48,13 @@ def test_it_refuses_to_start_without_a_secret(tmp_path):
 def test_it_is_not_in_debug_mode_by_default(tmp_path):
     code = "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)"
     secret = {"GONGKAI_SECRET_KEY": "s" * 40}
-    assert manage("shell", "-c", code, tmp_path=tmp_path, env_overrides=secret).stdout.split() == [
+    assert manage("shell", "-v", "0", "-c", code, tmp_path=tmp_path, env_overrides=secret).stdout.split() == [
         "False",
         "False",
     ]
-    debug = manage("shell", "-c", code, tmp_path=tmp_path, env_overrides={**secret, "GONGKAI_DEBUG": "on"})
+    debug = manage(
+        "shell", "-v", "0", "-c", code, tmp_path=tmp_path, env_overrides={**secret, "GONGKAI_DEBUG": "on"}
+    )
     assert debug.stdout.split() == ["True", "False"]
 
 
