@@ -118,6 +118,8 @@ def _clean_content(organ: Organ, data: dict, categories) -> tuple[dict, list[Cat
     if not clean.get("issuing_organ"):
         clean["issuing_organ"] = organ.name
     written_on = clean.get("written_on")
+    if isinstance(written_on, str) and not written_on.strip():
+        clean["written_on"] = written_on = None
     if isinstance(written_on, str):
         try:
             clean["written_on"] = written_on = dt.date.fromisoformat(written_on)

@@ -17,6 +17,7 @@ def categories_of(organ):
     [
         ({"title": "   "}, "title"),
         ({"written_on": None}, "written_on"),
+        ({"written_on": ""}, "written_on"),
         ({"written_on": "2026-13-40"}, "written_on"),
         ({"written_on": "2026/11/02"}, "written_on"),
         ({"document_number": "长开政发2016第12号"}, "document_number"),
@@ -35,6 +36,8 @@ def test_it_rejects_bad_fields_and_saves_nothing(organ, alice, overrides, field)
             organ=organ, actor=alice, data=record_data(**overrides), categories=categories_of(organ)
         )
     assert field in excinfo.value.message_dict
+    if overrides.get("written_on") in (None, ""):
+        assert excinfo.value.message_dict["written_on"] == ["请填写成文日期。"]
     assert Record.objects.count() == 0
     assert RecordEvent.objects.count() == 0
 
