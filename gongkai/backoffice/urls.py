@@ -1,8 +1,57 @@
+"""Staff backoffice URLs (mounted at /staff/, namespace "backoffice").
+
+Every view except login/logout is wrapped in views.common.staff_view and fetches its objects through
+the permission-checked getters; tests/test_urlconf_permissions.py walks this list and proves it.
+"""
+
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from gongkai.backoffice.views import dashboard, detail, organs, records, workflow
+
 app_name = "backoffice"
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(), name="login"),
-    path("", auth_views.LoginView.as_view(), name="dashboard"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="backoffice/login.html"),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", dashboard.dashboard, name="dashboard"),
+    path("review/", dashboard.review_queue, name="review_queue"),
+    # records
+    path("records/", records.record_list, name="record_list"),
+    path("records/new/", records.record_new, name="record_new"),
+    path("records/<uuid:uuid>/", detail.record_detail, name="record_detail"),
+    path("records/<uuid:uuid>/edit/", records.record_edit, name="record_edit"),
+    path("records/<uuid:uuid>/preview/", records.record_preview, name="record_preview"),
+    path("records/<uuid:uuid>/revisions/<int:number>/", detail.record_revision, name="record_revision"),
+    # workflow steps (POST)
+    path("records/<uuid:uuid>/submit/", workflow.record_submit, name="record_submit"),
+    path("records/<uuid:uuid>/approve/", workflow.record_approve, name="record_approve"),
+    path("records/<uuid:uuid>/return/", workflow.record_return, name="record_return"),
+    path("records/<uuid:uuid>/publish/", workflow.record_publish, name="record_publish"),
+    path("records/<uuid:uuid>/schedule/", workflow.record_schedule, name="record_schedule"),
+    path(
+        "records/<uuid:uuid>/cancel-schedule/", workflow.record_cancel_schedule, name="record_cancel_schedule"
+    ),
+    path("records/<uuid:uuid>/withdraw/", workflow.record_withdraw, name="record_withdraw"),
+    path("records/<uuid:uuid>/reopen/", workflow.record_reopen, name="record_reopen"),
+    path("records/<uuid:uuid>/validity/", workflow.record_validity, name="record_validity"),
+    path("records/<uuid:uuid>/delete/", workflow.record_delete, name="record_delete"),
+    # attachments
+    path("records/<uuid:uuid>/attachments/", workflow.attachment_add, name="attachment_add"),
+    path("attachments/<uuid:attachment_uuid>/", workflow.attachment_download, name="attachment_download"),
+    path("attachments/<uuid:attachment_uuid>/remove/", workflow.attachment_remove, name="attachment_remove"),
+    # organ administration
+    path("organs/<str:org_code>/", organs.organ_settings, name="organ_settings"),
+    path("organs/<str:org_code>/categories/", organs.organ_categories, name="organ_categories"),
+    path(
+        "organs/<str:org_code>/categories/template/",
+        organs.organ_category_template,
+        name="organ_category_template",
+    ),
+    path("categories/<int:category_id>/", organs.category_update, name="category_update"),
+    path("organs/<str:org_code>/staff/", organs.organ_staff, name="organ_staff"),
+    path("organs/<str:org_code>/staff/revoke/", organs.organ_staff_revoke, name="organ_staff_revoke"),
 ]

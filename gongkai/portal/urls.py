@@ -1,5 +1,17 @@
 from django.urls import path
-from django.views.generic import TemplateView
+
+from gongkai.portal import views
 
 app_name = "portal"
-urlpatterns = [path("", TemplateView.as_view(template_name="portal/home.html"), name="home")]
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("xxgk/", views.xxgk, name="xxgk"),
+    path("xxgk/<str:org_code>/", views.organ_index, name="organ_index"),
+    path("xxgk/<str:org_code>/guide/", views.guide, name="guide"),
+    path("xxgk/<str:org_code>/rules/", views.rules, name="rules"),
+    path("xxgk/<str:org_code>/catalog/", views.catalog, name="catalog"),
+    path("xxgk/<str:org_code>/catalog/<slug:slug>/", views.category, name="category"),
+    path("xxgk/<str:org_code>/reports/", views.reports, name="reports"),
+    path("art/<uuid:uuid>/", views.article, name="article"),
+    path("files/<uuid:uuid>/<str:filename>", views.attachment, name="attachment"),
+]

@@ -36,7 +36,7 @@ def test_it_rejects_bad_fields_and_saves_nothing(organ, alice, overrides, field)
             organ=organ, actor=alice, data=record_data(**overrides), categories=categories_of(organ)
         )
     assert field in excinfo.value.message_dict
-    if overrides.get("written_on") in (None, ""):
+    if "written_on" in overrides and overrides["written_on"] in (None, ""):
         assert excinfo.value.message_dict["written_on"] == ["请填写成文日期。"]
     assert Record.objects.count() == 0
     assert RecordEvent.objects.count() == 0
