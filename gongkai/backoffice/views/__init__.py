@@ -1,0 +1,1 @@
+"""Staff screens. Each module groups one area; urls.py names every view."""
