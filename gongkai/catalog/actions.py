@@ -24,6 +24,7 @@ from gongkai.catalog.models import (
     Validity,
 )
 from gongkai.catalog.storage import check_filename, store_blob
+from gongkai.core import clock
 from gongkai.core.html import sanitize_html
 from gongkai.core.text import is_valid_document_number, normalize_document_number
 from gongkai.organs.models import Organ
@@ -99,7 +100,7 @@ def _event(record: Record, kind: str, actor, note: str = "", **data) -> RecordEv
 
 
 def _set_status(record: Record, status: str, **extra) -> None:
-    fields = {"status": status, "updated_at": timezone.now(), **extra}
+    fields = {"status": status, "updated_at": clock.now(), **extra}
     Record.objects.filter(pk=record.pk).update(**fields)
     for key, value in fields.items():
         setattr(record, key, value)
@@ -230,7 +231,7 @@ def do_update_record(record: Record, *, actor, data: dict, categories, expected_
     for key, value in clean.items():
         setattr(locked, key, value)
     locked.version = F("version") + 1
-    locked.updated_at = timezone.now()
+    locked.updated_at = clock.now()
     locked.save(update_fields=[*clean.keys(), "version", "updated_at"])
     locked.refresh_from_db(fields=["version"])
     if categories_changed:
@@ -347,7 +348,7 @@ def do_publish_record(
     `published_at` backdates the publication (migrating history from an earlier system); the 索引号
     year follows it.
     """
-    now = timezone.now()
+    now = clock.now()
     if publish_at is not None and publish_at > now:
         locked = _transition(record, actor, "schedule")
         _set_status(locked, S.SCHEDULED, publish_at=publish_at)
@@ -367,7 +368,7 @@ def do_cancel_schedule(record: Record, *, actor) -> Record:
 
 def do_publish_due(now: dt.datetime | None = None) -> list[Record]:
     """Publish every scheduled record whose time has come (run by `gongkai publish-due`)."""
-    now = now or timezone.now()
+    now = now or clock.now()
     published = []
     due = Record.objects.filter(status=S.SCHEDULED, publish_at__lte=now).order_by("publish_at", "pk")
     for record in due:
@@ -416,7 +417,7 @@ def do_change_validity(record: Record, *, actor, validity: str, on: dt.date, not
     else:
         fields.update(expires_on=None, repealed_on=None)
     old = locked.validity
-    Record.objects.filter(pk=locked.pk).update(updated_at=timezone.now(), **fields)
+    Record.objects.filter(pk=locked.pk).update(updated_at=clock.now(), **fields)
     for key, value in fields.items():
         setattr(locked, key, value)
     _event(locked, Kind.VALIDITY_CHANGED, actor, note, old=old, new=validity, on=on.isoformat())
@@ -425,7 +426,7 @@ def do_change_validity(record: Record, *, actor, validity: str, on: dt.date, not
 
 def do_expire_due(today: dt.date | None = None) -> list[Record]:
     """Mark 失效 every published, still-valid record whose 失效日期 has passed."""
-    today = today or timezone.localdate()
+    today = today or timezone.localtime(clock.now()).date()
     expired = []
     due = Record.objects.filter(status=S.PUBLISHED, validity=Validity.VALID, expires_on__lte=today)
     for record in due:
@@ -464,7 +465,7 @@ def do_add_attachment(record: Record, *, actor, uploaded, filename: str | None =
         position=position,
         uploaded_by=actor,
     )
-    Record.objects.filter(pk=locked.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    Record.objects.filter(pk=locked.pk).update(version=F("version") + 1, updated_at=clock.now())
     _event(locked, Kind.ATTACHMENT_ADDED, actor, name, sha256=sha, size=size)
     _revise(locked, actor)
     return attachment
@@ -479,7 +480,7 @@ def do_remove_attachment(attachment: Attachment, *, actor) -> None:
         raise WorkflowError(_("只有草稿或退回修改的信息可以删除附件。"))
     name, sha = attachment.filename, attachment.sha256
     attachment.delete()
-    Record.objects.filter(pk=locked.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    Record.objects.filter(pk=locked.pk).update(version=F("version") + 1, updated_at=clock.now())
     _event(locked, Kind.ATTACHMENT_REMOVED, actor, name, sha256=sha)
     _revise(locked, actor)
 

@@ -33,6 +33,7 @@ from gongkai.catalog.actions import (
     do_withdraw_record,
 )
 from gongkai.catalog.models import Category, Record, Validity
+from gongkai.core import clock
 from gongkai.demo import attachments
 from gongkai.demo.content import COMMUNITY_ITEMS, SUBDISTRICT_ITEMS
 from gongkai.demo.content.base import Item
@@ -276,36 +277,44 @@ class DemoLoader:
         by_key = {p.item.key: p for p in planned}
         for p in planned:
             item = p.item
-            record = do_create_record(
-                organ=organ,
-                actor=editor,
-                data=self._data(p, organ),
-                categories=[categories[slug] for slug in item.cats],
-            )
-            for generator, params in item.attach:
-                filename, content = attachments.generate(generator, p.ctx, params)
-                upload = SimpleUploadedFile(filename, content)
-                do_add_attachment(record, actor=editor, uploaded=upload)
-                self.report.attachments_created += 1
-            if item.state != "draft":
-                record = do_submit_record(record, actor=editor)
-            if item.state == "returned":
-                record = do_return_record(record, actor=reviewer, reason=item.note)
-            elif item.state in ("approved", "scheduled", PUBLISHED, WITHDRAWN):
-                record = do_approve_record(
-                    record, actor=reviewer, note="经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。"
+            # Stamp each step when it would have happened: drafted the morning of the 成文日期's next
+            # working day, reviewed and approved shortly before publication.
+            stamps = self._stamps(p)
+            with clock.at(stamps["created"]):
+                record = do_create_record(
+                    organ=organ,
+                    actor=editor,
+                    data=self._data(p, organ),
+                    categories=[categories[slug] for slug in item.cats],
                 )
-            if item.state == "scheduled":
-                publish_at = timezone.make_aware(
-                    dt.datetime.combine(
-                        _workday_on_or_after(self.today + dt.timedelta(days=1)), dt.time(9, 0)
+                for generator, params in item.attach:
+                    filename, content = attachments.generate(generator, p.ctx, params)
+                    upload = SimpleUploadedFile(filename, content)
+                    do_add_attachment(record, actor=editor, uploaded=upload)
+                    self.report.attachments_created += 1
+            with clock.at(stamps["submitted"]):
+                if item.state != "draft":
+                    record = do_submit_record(record, actor=editor)
+            with clock.at(stamps["reviewed"]):
+                if item.state == "returned":
+                    record = do_return_record(record, actor=reviewer, reason=item.note)
+                elif item.state in ("approved", "scheduled", PUBLISHED, WITHDRAWN):
+                    record = do_approve_record(
+                        record, actor=reviewer, note="经审查，不涉及国家秘密、工作秘密和个人隐私，同意公开。"
                     )
-                )
-                record = do_publish_record(record, actor=publisher, publish_at=publish_at)
-            elif item.state in (PUBLISHED, WITHDRAWN):
-                record = do_publish_record(record, actor=publisher, published_at=p.published_at)
+            with clock.at(stamps["published"]):
+                if item.state == "scheduled":
+                    publish_at = timezone.make_aware(
+                        dt.datetime.combine(
+                            _workday_on_or_after(self.today + dt.timedelta(days=1)), dt.time(9, 0)
+                        )
+                    )
+                    record = do_publish_record(record, actor=publisher, publish_at=publish_at)
+                elif item.state in (PUBLISHED, WITHDRAWN):
+                    record = do_publish_record(record, actor=publisher)
             if item.state == WITHDRAWN:
-                record = do_withdraw_record(record, actor=publisher, reason=item.note)
+                with clock.at(stamps["withdrawn"]):
+                    record = do_withdraw_record(record, actor=publisher, reason=item.note)
             p.record = record
             self.report.records_created += 1
         self._validity(planned, by_key, publisher)
@@ -314,6 +323,30 @@ class DemoLoader:
         published = sum(1 for p in planned if p.item.state == PUBLISHED)
         self.log(f"{organ.display_name}：{len(planned)} 条信息，其中已发布 {published} 条")
         return planned
+
+    def _stamps(self, p: Planned) -> dict[str, dt.datetime]:
+        """When each workflow step of a demo record happened (all before now)."""
+        now = self.now
+        if p.published_at is not None:
+            published = p.published_at
+            created = max(
+                min(
+                    published - dt.timedelta(hours=6),
+                    timezone.make_aware(dt.datetime.combine(p.written_on, dt.time(9, 10))),
+                ),
+                published - dt.timedelta(days=10),
+            )
+        else:
+            published = now - dt.timedelta(hours=1)
+            created = now - dt.timedelta(days=2, hours=3)
+        span = published - created
+        return {
+            "created": created,
+            "submitted": created + span * 0.5,
+            "reviewed": created + span * 0.8,
+            "published": published,
+            "withdrawn": min(published + dt.timedelta(days=3), now - dt.timedelta(minutes=30)),
+        }
 
     def _count(self, organ: Organ, planned: list[Planned], categories: dict[str, Category]) -> None:
         """Published records per category, in the order of the category tree."""
@@ -332,21 +365,24 @@ class DemoLoader:
                 continue
             if p.item.repealed_by:
                 successor = by_key[p.item.repealed_by]
-                do_change_validity(
-                    p.record,
-                    actor=publisher,
-                    validity=Validity.REPEALED,
-                    on=successor.day,
-                    note=f"已被《{successor.record.title}》废止。",
-                )
+                with clock.at(successor.published_at or self.now):
+                    do_change_validity(
+                        p.record,
+                        actor=publisher,
+                        validity=Validity.REPEALED,
+                        on=successor.day,
+                        note=f"已被《{successor.record.title}》废止。",
+                    )
             elif p.record.expires_on and p.record.expires_on < self.today:
-                do_change_validity(
-                    p.record,
-                    actor=publisher,
-                    validity=Validity.EXPIRED,
-                    on=p.record.expires_on,
-                    note="有效期届满。",
-                )
+                expired_at = timezone.make_aware(dt.datetime.combine(p.record.expires_on, dt.time(0, 5)))
+                with clock.at(expired_at):
+                    do_change_validity(
+                        p.record,
+                        actor=publisher,
+                        validity=Validity.EXPIRED,
+                        on=p.record.expires_on,
+                        note="有效期届满。",
+                    )
 
     @staticmethod
     def _relations(planned: list[Planned], by_key: dict[str, Planned], editor) -> None:

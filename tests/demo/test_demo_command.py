@@ -101,6 +101,17 @@ def test_records_went_through_the_workflow(dongfeng):
     assert scheduled.publish_at > scheduled.updated_at
 
 
+def test_timelines_show_when_each_step_happened(dongfeng):
+    for record in _published(dongfeng):
+        events = list(record.events.all())
+        times = [e.at for e in events]
+        assert times == sorted(times)
+        published = next(e for e in events if e.kind == RecordEvent.Kind.PUBLISHED)
+        assert published.at == record.published_at
+        assert record.created_at < record.published_at
+        assert record.revisions.first().created_at == record.created_at
+
+
 def test_some_records_are_repealed_expired_or_related(dongfeng):
     published = _published(dongfeng)
     repealed = published.filter(validity=Validity.REPEALED)
