@@ -121,6 +121,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -136,6 +137,8 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # in the tree that has published records.
 PORTAL_ORGAN = env_str("GONGKAI_PORTAL_ORGAN", "")
 SITE_NAME = env_str("GONGKAI_SITE_NAME", "")
+# 网站标识码 issued for government websites (SiteIDCode meta tag); empty: the tag is left out.
+SITE_ID_CODE = env_str("GONGKAI_SITE_ID_CODE", "")
 # Base URL used in QR codes, feeds and exports when no request is at hand.
 PUBLIC_BASE_URL = env_str("GONGKAI_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEMO_MODE = env_bool("GONGKAI_DEMO", False)

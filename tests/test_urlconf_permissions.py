@@ -99,14 +99,6 @@ def param_values(objects):
     }
 
 
-@pytest.fixture(autouse=True)
-def _plain_static(settings):
-    settings.STORAGES = {
-        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 def build(route: Route, values: dict) -> str:
     if route.full_name is None:
         pytest.fail(f"{route}: give every non-public URL pattern a name so that it can be checked")

@@ -7,15 +7,11 @@ the permission-checked getters; tests/test_urlconf_permissions.py walks this lis
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.backoffice.views import dashboard, detail, organs, records, workflow
+from gongkai.backoffice.views import common, dashboard, detail, organs, records, workflow
 
 app_name = "backoffice"
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(template_name="backoffice/login.html"),
-        name="login",
-    ),
+    path("login/", common.StaffLoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("", dashboard.dashboard, name="dashboard"),
     path("review/", dashboard.review_queue, name="review_queue"),

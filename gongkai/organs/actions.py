@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gongkai.core.html import sanitize_html
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.permissions import Perm, require
 from gongkai.organs.validators import normalize_org_code
@@ -70,8 +71,6 @@ def do_update_organ(organ: Organ, *, actor, **fields) -> Organ:
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
     if "disclosure_rules" in fields:
-        from gongkai.core.html import sanitize_html
-
         fields["disclosure_rules"] = sanitize_html(fields["disclosure_rules"])
     for key, value in fields.items():
         setattr(organ, key, value)

@@ -26,7 +26,7 @@ def portal(request):
         "portal_site": SimpleLazyObject(lambda: request_site_organ(request)),
         "portal_site_name": lazy(_site_name, str)(request),
         "portal_site_domain": lazy(request.get_host, str)(),
-        "portal_site_id_code": getattr(settings, "SITE_ID_CODE", ""),
+        "portal_site_id_code": settings.SITE_ID_CODE,
         "portal_prefs": prefs,
         "portal_toolbar": SimpleLazyObject(lambda: toolbar_links(request, prefs)),
     }

@@ -6,17 +6,6 @@ from django.test import Client
 from gongkai.catalog.models import Category
 from tests.helpers import make_draft, make_published
 
-PLAIN_STATIC = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-
-
-@pytest.fixture(autouse=True)
-def _plain_static(settings):
-    """Pages use {% static %}; the manifest storage of production needs collectstatic first."""
-    settings.STORAGES = PLAIN_STATIC
-
 
 @pytest.fixture
 def login():

@@ -22,15 +22,6 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """The manifest storage needs `collectstatic`; the live server serves the app directories."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
-
-
 @pytest.fixture(scope="module", autouse=True)
 def _allow_orm_beside_playwright():
     with pytest.MonkeyPatch.context() as patch:

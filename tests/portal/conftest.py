@@ -9,13 +9,6 @@ from gongkai.catalog.models import Category
 from tests.helpers import make_published
 
 DONGFENG = "11430105770088109P"
-PLAIN_STATIC = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}
-
-
-@pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    """The manifest storage needs `collectstatic`; tests render {% static %} from the app directories."""
-    settings.STORAGES = {**settings.STORAGES, "staticfiles": PLAIN_STATIC}
 
 
 @pytest.fixture(autouse=True)

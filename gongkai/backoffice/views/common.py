@@ -3,7 +3,9 @@ form errors and messages, and safe redirects back to where a POST came from."""
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
@@ -87,3 +89,18 @@ def redirect_back(request, default):
     ):
         return redirect(target)
     return redirect(default)
+
+
+class StaffLoginView(auth_views.LoginView):
+    """The staff login page; in demo mode (GONGKAI_DEMO) it lists the demo accounts."""
+
+    template_name = "backoffice/login.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if settings.DEMO_MODE:
+            from gongkai.demo.content.organs import DEMO_PASSWORD, STAFF
+
+            context["demo_accounts"] = [(username, name) for username, name, _code, _role in STAFF]
+            context["demo_password"] = DEMO_PASSWORD
+        return context
