@@ -1,0 +1,38 @@
+"""Run every benchmark against a scratch database (SQLite under a temp dir, or GONGKAI_DATABASE_URL)."""
+
+import argparse
+import os
+import sys
+import tempfile
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m bench")
+    parser.add_argument("--records", type=int, default=2000, help="published records to create")
+    args = parser.parse_args(argv)
+    scratch = tempfile.mkdtemp(prefix="gongkai-bench-")
+    os.environ["GONGKAI_VAR_DIR"] = scratch
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.test.utils import get_runner, setup_test_environment
+
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)  # pages are served as in production
+    setup_test_environment()
+    runner = get_runner(settings)(verbosity=0, interactive=False)
+    old = runner.setup_databases()
+    try:
+        from bench import catalog
+
+        catalog.run(records=args.records, out=sys.stdout)
+    finally:
+        runner.teardown_databases(old)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
