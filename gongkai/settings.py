@@ -146,6 +146,12 @@ SITE_ID_CODE = env_str("GONGKAI_SITE_ID_CODE", "")
 PUBLIC_BASE_URL = env_str("GONGKAI_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEMO_MODE = env_bool("GONGKAI_DEMO", False)
 
+# Full-text search: the local Tantivy index that follows the search outbox (one per app node).
+SEARCH_INDEX_DIR = Path(env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
+# Apply the outbox in the web process right after a commit when no other process is writing; the
+# `gongkai search worker` catches up on anything left (crashes, a busy writer).
+SEARCH_APPLY_ON_COMMIT = env_bool("GONGKAI_SEARCH_APPLY_ON_COMMIT", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

@@ -1,8 +1,12 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from gongkai.api.api import api
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("staff/", include("gongkai.backoffice.urls")),
+    path("api/v1/", api.urls),
+    path("workdays/", include("gongkai.workdays.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -29,8 +29,16 @@ from tests.helpers import attach_pdf, make_draft
 # Namespaces that are public as a whole: the public portal, and Django admin (which has its own login
 # for superusers).
 PUBLIC_NAMESPACES = {"portal", "admin"}
-# Single public routes: signing in and out.
-PUBLIC_NAMES = {"backoffice:login", "backoffice:logout"}
+# Single public routes: signing in and out; the public deadline calculator (page and JSON API) and the
+# API's OpenAPI document and root.
+PUBLIC_NAMES = {
+    "backoffice:login",
+    "backoffice:logout",
+    "workdays:calculator",
+    "api:workdays_add",
+    "api:openapi-json",
+    "api:api-root",
+}
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
 # them (200) but must not see anything of 东风路街道 on them.
 SCOPED_NAMES = {"backoffice:dashboard", "backoffice:record_list"}

@@ -1,0 +1,24 @@
+"""The public JSON API, version 1, mounted at /api/v1/ (OpenAPI at /api/v1/openapi.json).
+
+Routers are registered here explicitly, one line each, so that the whole surface is visible in one place.
+No interactive docs page: django-ninja's Swagger page loads its scripts from a public CDN unless "ninja" is
+in INSTALLED_APPS, and a government site should not pull third-party scripts. The OpenAPI document is
+enough for any client generator or viewer."""
+
+from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
+
+from gongkai.workdays.api import router as workdays_router
+
+
+class ChineseJSONRenderer(JSONRenderer):
+    """UTF-8 JSON with Chinese characters as they are (春节, not \\u6625\\u8282)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
+api = NinjaAPI(
+    title="Gongkai API", version="1", urls_namespace="api", renderer=ChineseJSONRenderer(), docs_url=None
+)
+
+api.add_router("/workdays/", workdays_router)
