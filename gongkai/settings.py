@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "gongkai.organs",
     "gongkai.catalog",
     "gongkai.workdays",
+    "gongkai.applications",
     "gongkai.search",
     "gongkai.api",
     "gongkai.portal",
@@ -145,6 +146,12 @@ SITE_ID_CODE = env_str("GONGKAI_SITE_ID_CODE", "")
 # Base URL used in QR codes, feeds and exports when no request is at hand.
 PUBLIC_BASE_URL = env_str("GONGKAI_PUBLIC_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 DEMO_MODE = env_bool("GONGKAI_DEMO", False)
+
+# Key that encrypts applicants' ID numbers at rest (Fernet, urlsafe base64 of 32 bytes). Empty: derived from
+# GONGKAI_SECRET_KEY — set a separate key in production so rotating one does not lose the other.
+PII_KEY = env_str("GONGKAI_PII_KEY", "")
+# Applicant data of applications closed longer ago than this many days may be purged (0: keep).
+PII_RETENTION_DAYS = env_int("GONGKAI_PII_RETENTION_DAYS", 0, minimum=0)
 
 # Full-text search: the local Tantivy index that follows the search outbox (one per app node).
 SEARCH_INDEX_DIR = Path(env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
