@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "ninja",  # serves the API docs page's scripts from our own static files, not a CDN
     "gongkai.core",
     "gongkai.organs",
     "gongkai.catalog",

@@ -37,6 +37,7 @@ PUBLIC_NAMES = {
     "workdays:calculator",
     "api:workdays_add",
     "api:openapi-json",
+    "api:openapi-view",
     "api:api-root",
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
