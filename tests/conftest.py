@@ -21,6 +21,11 @@ def _test_settings(settings, tmp_path):
     # PBKDF2 at production strength costs ~0.3 s per user; tests create many.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Production's manifest storage needs `collectstatic`; tests serve {% static %} from the app directories.
+    # Each test gets its own search index (the index follows the outbox; the DB is rolled back per test).
+    settings.SEARCH_INDEX_DIR = tmp_path / "search"
+    from gongkai.search import service
+
+    service.reset()
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

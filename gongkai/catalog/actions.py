@@ -29,6 +29,7 @@ from gongkai.core.html import sanitize_html
 from gongkai.core.text import is_valid_document_number, normalize_document_number
 from gongkai.organs.models import Organ
 from gongkai.organs.permissions import Perm, require
+from gongkai.search.outbox import record_changed
 
 S = RecordStatus
 Kind = RecordEvent.Kind
@@ -255,6 +256,7 @@ def do_delete_draft(record: Record, *, actor) -> None:
     locked = _lock(record)
     if locked.status not in EDITABLE_STATES or locked.index_number:
         raise WorkflowError(_("只有从未发布过的草稿可以删除；已发布的信息请撤回。"))
+    record_changed(locked, gone=True)
     locked.delete()
 
 
@@ -336,6 +338,7 @@ def _publish(locked: Record, actor, when: dt.datetime, kind_note: str = "") -> R
     except IntegrityError:
         raise ValidationError(_("索引号“%(n)s”已被占用。") % {"n": locked.index_number}) from None
     _event(locked, Kind.PUBLISHED, actor, kind_note, index_number=locked.index_number)
+    record_changed(locked)
     return locked
 
 
@@ -386,6 +389,7 @@ def do_withdraw_record(record: Record, *, actor, reason: str) -> Record:
     locked = _transition(record, actor, "withdraw")
     _set_status(locked, S.WITHDRAWN)
     _event(locked, Kind.WITHDRAWN, actor, reason)
+    record_changed(locked)
     return locked
 
 
@@ -421,6 +425,7 @@ def do_change_validity(record: Record, *, actor, validity: str, on: dt.date, not
     for key, value in fields.items():
         setattr(locked, key, value)
     _event(locked, Kind.VALIDITY_CHANGED, actor, note, old=old, new=validity, on=on.isoformat())
+    record_changed(locked)
     return locked
 
 

@@ -1,0 +1,453 @@
+"""The search engine behind a small interface: documents in, Results out.
+
+``document_for(record)`` turns a catalog Record into a ``SearchDocument``; ``TantivyIndex(path)`` keeps them:
+
+    index = TantivyIndex(path)
+    index.index([document_for(r) for r in records])   # upsert by uuid
+    index.remove([uuid, ...])
+    index.commit(seq=last_outbox_seq)                  # visible to readers; seq persisted atomically
+    index.applied_seq()                                # → last committed outbox sequence number
+    index.query("应急管理 -演练", SearchFilters(year=2024), sort="relevance", page=1, page_size=10)
+
+One writer per index directory: the first ``index``/``remove`` takes Tantivy's writer lock and holds it until
+``commit()`` (or ``rollback()``/``close()``), which releases it after waiting for segment merges; another
+writer — another TantivyIndex on the same directory, in this process or another — gets ``IndexLocked`` at
+once while the lock is held (nothing waits, nothing is corrupted) and succeeds after that commit. Readers
+never need the lock and see each commit at their next ``query()``.
+
+The last applied outbox sequence number lives in ``gongkai-search.json`` inside the index directory, written
+(tmp file, fsync, rename) right after each Tantivy commit. A crash between the two leaves the number behind
+the index, never ahead, and replaying outbox entries is harmless because ``index`` is an upsert.
+"""
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tantivy
+
+from gongkai.search.analysis import clean_control, identifier_token, token_spans
+from gongkai.search.highlight import highlight, snippet
+from gongkai.search.query import ParsedQuery, QueryBuilder, SearchFilters, day_number, parse
+
+SCHEMA_VERSION = 1
+META_FILE = "gongkai-search.json"
+SORTS = ("relevance", "date", "date_asc")  # date = newest first; anything else counts as relevance
+MAX_PAGE_SIZE = 100
+MAX_OFFSET = 10_000
+# Relevance ties are broken by recency: this many extra hits are fetched so ties across the page edge sort too.
+TIE_BREAK_EXTRA = 50
+STORED_TEXT_CHARS = 200_000  # body/summary text kept for snippets (analysed text is not cut)
+
+TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "meta": 1.0, "body": 1.0, "attachments": 0.7}
+FACET_SIZES = {"organ": 1000, "category": 500, "year": 200, "validity": 10}
+
+
+class IndexLocked(RuntimeError):
+    """Another writer (this process or another) holds the index's writer lock."""
+
+
+class IndexSchemaMismatch(RuntimeError):
+    """The directory holds an index built with another schema version: rebuild it."""
+
+
+@dataclass(frozen=True)
+class SearchDocument:
+    """Everything the index knows about one record; plain data, no database access."""
+
+    uuid: str
+    title: str
+    body: str = ""  # plain text
+    summary: str = ""
+    subject_terms: str = ""
+    attachments: str = ""  # attachment file names and extracted text
+    document_number: str = ""
+    index_number: str = ""
+    issuing_organ: str = ""
+    organ_names: tuple[str, ...] = ()
+    organ_paths: tuple[str, ...] = ()  # "/1/", "/1/4/", "/1/4/9/": the organ and its ancestors
+    categories: tuple[str, ...] = ()  # category ids, with their parent categories
+    published_at: dt.datetime | None = None  # local time
+    written_on: dt.date | None = None
+    validity: str = ""
+    disclosure_mode: str = ""
+
+    @property
+    def day(self) -> dt.date | None:
+        return self.published_at.date() if self.published_at else self.written_on
+
+    @property
+    def timestamp(self) -> int:
+        if self.published_at is not None:
+            return int(self.published_at.timestamp())
+        if self.written_on is not None:
+            return int(dt.datetime.combine(self.written_on, dt.time(), dt.UTC).timestamp())
+        return 0
+
+
+def organ_paths(path: str) -> tuple[str, ...]:
+    """ "/1/4/9/" → ("/1/", "/1/4/", "/1/4/9/")."""
+    parts = [p for p in (path or "").strip("/").split("/") if p]
+    return tuple("/" + "/".join(parts[: i + 1]) + "/" for i in range(len(parts)))
+
+
+def document_for(record, attachment_texts: Mapping[str, str] | None = None) -> SearchDocument:
+    """The SearchDocument of a catalog Record, from the record and its relations (organ, categories with
+    their parents, attachments); prefetch those when indexing many. ``attachment_texts`` maps an attachment's
+    sha256 to its extracted text (e.g. from ``AttachmentText``); file names are indexed either way."""
+    from django.utils import timezone
+
+    from gongkai.core.html import html_to_text
+
+    organ = record.organ
+    categories = []
+    for category in record.categories.all():
+        node, depth = category, 0
+        while node is not None and depth < 10:
+            categories.append(str(node.pk))
+            node, depth = node.parent, depth + 1
+    attachments = []
+    for attachment in record.attachments.all():
+        attachments.append(attachment.filename)
+        if attachment_texts:
+            attachments.append(attachment_texts.get(attachment.sha256, ""))
+    published_at = record.published_at
+    if published_at is not None and timezone.is_aware(published_at):
+        published_at = timezone.localtime(published_at)
+    return SearchDocument(
+        uuid=str(record.uuid),
+        title=record.title,
+        body=html_to_text(record.body),
+        summary=record.summary,
+        subject_terms=record.subject_terms,
+        attachments="\n".join(a for a in attachments if a),
+        document_number=record.document_number,
+        index_number=record.index_number or "",
+        issuing_organ=record.issuing_organ,
+        organ_names=tuple(n for n in (organ.name, organ.short_name) if n),
+        organ_paths=organ_paths(organ.path),
+        categories=tuple(dict.fromkeys(categories)),
+        published_at=published_at,
+        written_on=record.written_on,
+        validity=record.validity,
+        disclosure_mode=record.disclosure_mode,
+    )
+
+
+@dataclass(frozen=True)
+class Hit:
+    uuid: str
+    score: float | None  # BM25 with boosts; None when sorted by date
+    title_html: str  # escaped title, matches in <mark>
+    snippet_html: str  # escaped best passage of the body (or summary), matches in <mark>
+    published_at: dt.datetime | None  # UTC
+
+
+@dataclass(frozen=True)
+class FacetCount:
+    value: str  # organ path, category id, year, validity
+    count: int
+
+
+@dataclass(frozen=True)
+class Results:
+    hits: list[Hit]
+    facets: dict[str, list[FacetCount]]
+    total: int
+    page: int = 1
+    page_size: int = 10
+    parsed: ParsedQuery = field(default_factory=ParsedQuery)
+
+
+def build_schema() -> tantivy.Schema:
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("uuid", stored=True, tokenizer_name="raw")
+    for name in (*TEXT_FIELDS, "docno"):
+        # Pre-tokenized; the tokenizer name only matters for parse_query, which we do not use.
+        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+    sb.add_text_field("ids", tokenizer_name="raw", index_option="basic")
+    for name in ("organ", "category", "validity", "disclosure"):
+        sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
+    sb.add_integer_field("year", indexed=True, fast=True)
+    sb.add_integer_field("day", indexed=True, fast=True)
+    sb.add_integer_field("published", stored=True, indexed=True, fast=True)
+    for name in ("title_text", "summary_text", "body_text"):
+        sb.add_bytes_field(name, stored=True)
+    return sb.build()
+
+
+def _pre_tokenized(text: str, spans: list[tuple[str, int, int]]) -> tantivy.PreTokenizedString:
+    # Position = start offset: overlapping tokens share positions and phrases match by relative offsets.
+    make = tantivy.Token
+    return tantivy.PreTokenizedString(text, [make(token, start, start, end) for token, start, end in spans])
+
+
+def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
+    out = tantivy.Document()
+    out.add_text("uuid", str(doc.uuid))
+    texts = {
+        "title": doc.title,
+        "summary": "\n".join(p for p in (doc.summary, doc.subject_terms) if p),
+        "meta": "\n".join(
+            p for p in (doc.document_number, doc.index_number, doc.issuing_organ, *doc.organ_names) if p
+        ),
+        "body": doc.body,
+        "attachments": doc.attachments,
+        "docno": doc.document_number,
+    }
+    for name, raw in texts.items():
+        text = clean_control(raw or "")
+        spans = token_spans(text)
+        if spans:
+            out.add_pre_tokenized_text(name, _pre_tokenized(text, spans))
+    for identifier in (doc.document_number, doc.index_number):
+        token = identifier_token(identifier)
+        if token:
+            out.add_text("ids", token)
+    for path in doc.organ_paths:
+        out.add_text("organ", path)
+    for category in doc.categories:
+        out.add_text("category", str(category))
+    if doc.validity:
+        out.add_text("validity", doc.validity)
+    if doc.disclosure_mode:
+        out.add_text("disclosure", doc.disclosure_mode)
+    day = doc.day
+    if day is not None:
+        out.add_integer("year", day.year)
+        out.add_integer("day", day_number(day))
+    out.add_integer("published", doc.timestamp)
+    for name, raw in (("title_text", doc.title), ("summary_text", doc.summary), ("body_text", doc.body)):
+        out.add_bytes(name, clean_control(raw or "")[:STORED_TEXT_CHARS].encode())
+    return out
+
+
+def _as_int(value, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError, OverflowError):
+        return default
+
+
+class TantivyIndex:
+    """A Tantivy index in a directory, plus the last applied outbox sequence number."""
+
+    def __init__(self, path, *, heap_size: int = 50_000_000, num_threads: int = 1):
+        self.path = Path(path)
+        self.path.mkdir(parents=True, exist_ok=True)
+        self._heap_size = heap_size
+        self._num_threads = num_threads
+        meta = self._read_meta()
+        if tantivy.Index.exists(str(self.path)):
+            if meta.get("schema_version") != SCHEMA_VERSION:
+                raise IndexSchemaMismatch(
+                    f"{self.path}: schema version {meta.get('schema_version')!r}, expected {SCHEMA_VERSION}"
+                )
+            self._index = tantivy.Index.open(str(self.path))
+        else:
+            self._index = tantivy.Index(build_schema(), path=str(self.path))
+            if not meta:
+                self._write_meta({"schema_version": SCHEMA_VERSION, "applied_seq": 0})
+        self._schema = self._index.schema
+        self._writer = None
+        self._builder = QueryBuilder(
+            self._schema,
+            text_fields=TEXT_FIELDS,
+            title_field="title",
+            ids_field="ids",
+            docno_field="docno",
+            day_field="day",
+            organ_field="organ",
+            category_field="category",
+            year_field="year",
+            validity_field="validity",
+            disclosure_field="disclosure",
+        )
+
+    # -- lifecycle ----------------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Drop uncommitted changes and release the writer lock."""
+        self.rollback()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @property
+    def has_writer(self) -> bool:
+        return self._writer is not None
+
+    def _get_writer(self):
+        if self._writer is None:
+            try:
+                self._writer = self._index.writer(heap_size=self._heap_size, num_threads=self._num_threads)
+            except ValueError as exc:
+                if "LockBusy" in str(exc):
+                    raise IndexLocked(f"another writer holds {self.path}") from exc
+                raise
+        return self._writer
+
+    # -- writing ------------------------------------------------------------------------------------------
+    def index(self, docs: Iterable[SearchDocument]) -> int:
+        """Add or replace documents (by uuid); visible after ``commit``. Returns how many."""
+        writer = self._get_writer()
+        count = 0
+        for doc in docs:
+            writer.delete_documents_by_term("uuid", str(doc.uuid))
+            writer.add_document(_to_tantivy(doc))
+            count += 1
+        return count
+
+    def remove(self, uuids: Iterable) -> int:
+        """Delete documents by uuid (unknown ones are ignored); effective after ``commit``."""
+        writer = self._get_writer()
+        count = 0
+        for uuid in uuids:
+            writer.delete_documents_by_term("uuid", str(uuid))
+            count += 1
+        return count
+
+    def commit(self, seq: int | None = None) -> None:
+        """Make pending changes visible, then record ``seq`` (the last outbox entry they include).
+
+        ``seq`` may not go backwards; ``None`` keeps the stored number.
+        """
+        if seq is not None:
+            seq = int(seq)
+            if seq < self.applied_seq():
+                raise ValueError(f"seq {seq} is behind the applied seq {self.applied_seq()}")
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.commit()
+            # Let merges of the new segments finish, then drop the writer: that releases the lock.
+            writer.wait_merging_threads()
+        self._index.reload()
+        if seq is not None:
+            self._write_meta({**self._read_meta(), "schema_version": SCHEMA_VERSION, "applied_seq": seq})
+
+    def rollback(self) -> None:
+        """Drop uncommitted changes and release the writer lock."""
+        if self._writer is not None:
+            writer, self._writer = self._writer, None
+            writer.rollback()
+
+    def applied_seq(self) -> int:
+        return int(self._read_meta().get("applied_seq", 0))
+
+    def _read_meta(self) -> dict:
+        try:
+            return json.loads((self.path / META_FILE).read_text(encoding="utf-8"))
+        except (FileNotFoundError, ValueError):
+            return {}
+
+    def _write_meta(self, data: dict) -> None:
+        fd, tmp = tempfile.mkstemp(dir=self.path, prefix=".meta-", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump(data, f)
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path / META_FILE)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        dir_fd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(dir_fd)
+        finally:
+            os.close(dir_fd)
+
+    # -- reading ------------------------------------------------------------------------------------------
+    def num_docs(self) -> int:
+        self._index.reload()
+        return self._index.searcher().num_docs
+
+    def query(
+        self,
+        q: str = "",
+        filters: SearchFilters | None = None,
+        sort: str = "relevance",
+        page: int = 1,
+        page_size: int = 10,
+    ) -> Results:
+        """One page of hits with snippets, facet counts for the whole result set, and the exact total.
+
+        ``q`` is any user input (see ``query.parse``); ``sort`` is one of SORTS; ``page`` counts from 1 and
+        ``page_size`` is capped at MAX_PAGE_SIZE, the offset at MAX_OFFSET. Never raises on user input.
+        """
+        filters = filters or SearchFilters()
+        page_size = max(1, min(_as_int(page_size, 10), MAX_PAGE_SIZE))
+        page = max(1, _as_int(page, 1))
+        offset = min((page - 1) * page_size, MAX_OFFSET)
+        parsed = parse(q)
+        query = self._builder.build(parsed, filters)
+        self._index.reload()
+        searcher = self._index.searcher()
+        if sort in SORTS[1:]:
+            order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
+            result = searcher.search(
+                query, page_size, count=True, order_by_field="published", offset=offset, order=order
+            )
+            ranked = [(None, address) for _, address in result.hits]
+        else:
+            result = searcher.search(query, offset + page_size + TIE_BREAK_EXTRA, count=True)
+            addresses = [address for _, address in result.hits]
+            published = searcher.fast_field_values("published", addresses) if addresses else []
+            ordered = sorted(
+                zip(result.hits, published, strict=True),
+                key=lambda item: (-round(item[0][0], 5), -(item[1] or 0)),
+            )
+            ranked = [(score, address) for (score, address), _ in ordered][offset : offset + page_size]
+        patterns = parsed.highlight_patterns()
+        hits = [self._hit(searcher.doc(address), score, patterns) for score, address in ranked]
+        return Results(
+            hits=hits,
+            facets=self._facets(searcher, query),
+            total=result.count or 0,
+            page=page,
+            page_size=page_size,
+            parsed=parsed,
+        )
+
+    @staticmethod
+    def _hit(doc: tantivy.Document, score: float | None, patterns) -> Hit:
+        def text(name):
+            value = doc.get_first(name)
+            return bytes(value).decode() if value else ""
+
+        body = text("body_text")
+        body_snippet = snippet(body, patterns)
+        if "<mark>" not in body_snippet:
+            summary_snippet = snippet(text("summary_text"), patterns)
+            if "<mark>" in summary_snippet or not body:
+                body_snippet = summary_snippet
+        published = doc.get_first("published")
+        return Hit(
+            uuid=doc.get_first("uuid"),
+            score=score,
+            title_html=highlight(text("title_text"), patterns),
+            snippet_html=body_snippet,
+            published_at=dt.datetime.fromtimestamp(published, dt.UTC) if published else None,
+        )
+
+    @staticmethod
+    def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[FacetCount]]:
+        request = {name: {"terms": {"field": name, "size": size}} for name, size in FACET_SIZES.items()}
+        response = searcher.aggregate(query, request)
+        facets = {}
+        for name in FACET_SIZES:
+            buckets = response.get(name, {}).get("buckets", [])
+            counts = [
+                FacetCount(
+                    str(int(b["key"])) if isinstance(b["key"], float) else str(b["key"]), b["doc_count"]
+                )
+                for b in buckets
+            ]
+            facets[name] = sorted(counts, key=lambda c: (-c.count, c.value))
+        return facets

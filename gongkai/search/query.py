@@ -1,0 +1,347 @@
+"""The search-box language and its translation into Tantivy query objects.
+
+Syntax (everything else is plain text; no input raises):
+- words separated by spaces are ANDed: ``应急管理 预案``;
+- inside a word the precise-mode jieba words are ANDed, except single characters next to longer words,
+  which only help ranking: ``2016年财政预算`` needs 2016 and 财政预算 and prefers 年;
+- ``"quoted phrase"``: the literal text, matched as tokens at their relative offsets (an unmatched quote
+  runs to the end of the input); full-width quotes “” 「」 work too;
+- ``-word`` / ``-"phrase"`` excludes;
+- ``A OR B`` (upper case; also ``A | B``) matches either; OR binds tighter than the implicit AND;
+- a 文号 in any bracket spelling (长开政发[2016]12号, （2016）, 【2016】, with or without spaces) and any
+  word equal to a 索引号 also match the exact identifier token.
+
+Queries are built with Tantivy's query-object API, never by string concatenation, so user text cannot
+inject syntax. Input is cut to ``MAX_QUERY_CHARS`` and ``MAX_CLAUSES`` to bound the work.
+"""
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+import tantivy
+
+from gongkai.search.analysis import (
+    clean_control,
+    identifier_token,
+    phrase_pattern,
+    query_words,
+    to_half_width,
+)
+from gongkai.search.highlight import Pattern
+
+MAX_QUERY_CHARS = 500
+MAX_CLAUSES = 24
+MAX_WORDS_PER_TERM = 16
+MAX_PHRASE_CHARS = 100
+
+_QUOTES = str.maketrans(
+    {"“": '"', "”": '"', "「": '"', "」": '"', "『": '"', "』": '"', "„": '"', "〝": '"', "〞": '"'}
+)
+_DOCNO = r"[\w]{1,24}?\s*[〔\[【〖(]\s*(?:19|20)\d\d\s*[〕\]】〗)]\s*第?\s*\d{1,6}\s*号"
+_ITEM = re.compile(rf'(?P<neg>-)?(?:"(?P<phrase>[^"]*)(?:"|$)|(?P<docno>{_DOCNO})|(?P<word>[^\s"]+))')
+_OR_WORDS = {"OR", "|", "||"}
+_DOCNO_WORD = re.compile(_DOCNO)
+# 索引号 such as 11430105770088109P/2024-00012 or 000014349/2019-00178: letters/digits joined by / or -.
+_INDEX_NUMBER_WORD = re.compile(r"[0-9A-Za-z]{4,}(?:[/-][0-9A-Za-z]+)+")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One word typed without quotes, or an identifier (文号, 索引号)."""
+
+    text: str
+    required: tuple[str, ...] = ()  # precise-mode tokens that must all match
+    optional: tuple[str, ...] = ()  # single characters that only help ranking
+    identifier: str | None = None  # exact identifier token (spelling-normalised)
+    literal: Pattern = ()  # for identifiers: the identifier's text as a phrase
+
+    def patterns(self) -> list[Pattern]:
+        if self.identifier is not None:
+            return [self.literal] if self.literal else []
+        out: list[Pattern] = []
+        if len(self.required) + len(self.optional) > 1:
+            # Where the word occurs as typed, it is marked as one piece (2016年财政预算, not 2016 … 财政预算).
+            whole = tuple(phrase_pattern(self.text))
+            if whole:
+                out.append(whole)
+        for word in self.required or self.optional:
+            out.append(((0, word),))
+            leaves = tuple(phrase_pattern(word))
+            if len(leaves) > 1:
+                out.append(leaves)
+        return out
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    pattern: Pattern
+
+    def patterns(self) -> list[Pattern]:
+        return [self.pattern]
+
+
+Clause = Term | Phrase
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    groups: tuple[tuple[Clause, ...], ...] = ()  # ANDed; the clauses of a group are ORed
+    excluded: tuple[Clause, ...] = ()
+    # The input had text but nothing searchable in it (only punctuation, over-long runs…): matches nothing.
+    unsearchable: bool = False
+
+    @property
+    def is_empty(self) -> bool:
+        return not self.groups and not self.excluded
+
+    def highlight_patterns(self) -> list[Pattern]:
+        """What the snippets mark: the positive clauses only."""
+        seen: dict[Pattern, None] = {}
+        for group in self.groups:
+            for clause in group:
+                for pattern in clause.patterns():
+                    seen.setdefault(pattern, None)
+        return list(seen)
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """The advanced-search form and the facet links. Empty values mean "no filter"."""
+
+    title_only: bool = False
+    date_from: dt.date | None = None  # published on or after
+    date_to: dt.date | None = None  # published on or before
+    document_number: str = ""  # a full 文号 in any bracket spelling, or a part of one (政发, 2016)
+    organ_path: str = ""  # "/1/4/": the organ and everything under it
+    category: str = ""  # category id, subcategories included
+    year: int | None = None
+    validity: str = ""
+    disclosure_mode: str = ""
+
+
+def _make_term(text: str) -> Term | None:
+    if _DOCNO_WORD.fullmatch(text) or _INDEX_NUMBER_WORD.fullmatch(text):
+        identifier = identifier_token(text)
+        return Term(text=text, identifier=identifier, literal=tuple(phrase_pattern(identifier)))
+    words = query_words(text)[:MAX_WORDS_PER_TERM]
+    if not words:
+        return None
+    multi = [w for w in words if len(w) > 1]
+    if multi:
+        required = tuple(dict.fromkeys(multi))
+        optional = tuple(dict.fromkeys(w for w in words if len(w) == 1))
+    else:
+        required, optional = tuple(dict.fromkeys(words)), ()
+    return Term(text=text, required=required, optional=optional)
+
+
+def _make_phrase(text: str) -> Clause | None:
+    text = text[:MAX_PHRASE_CHARS]
+    pattern = tuple(phrase_pattern(text))
+    if not pattern:
+        return None
+    return Phrase(text=text, pattern=pattern)
+
+
+def parse(q) -> ParsedQuery:
+    """Parse any input into a ParsedQuery; never raises."""
+    if not isinstance(q, str):
+        q = "" if q is None else str(q)
+    text = to_half_width(clean_control(q[: MAX_QUERY_CHARS * 2])[:MAX_QUERY_CHARS]).translate(_QUOTES)
+    items: list[tuple[bool, Clause | None, bool]] = []  # (negated, clause, is an OR keyword)
+    for m in _ITEM.finditer(text):
+        negated = bool(m.group("neg"))
+        if m.group("phrase") is not None:
+            items.append((negated, _make_phrase(m.group("phrase")), False))
+        elif m.group("docno") is not None:
+            items.append((negated, _make_term(m.group("docno")), False))
+        else:
+            word = m.group("word")
+            if not negated and word in _OR_WORDS:
+                items.append((False, None, True))
+            else:
+                items.append((negated, _make_term(word), False))
+        if len(items) >= MAX_CLAUSES * 2:
+            break
+    groups: list[list[Clause]] = []
+    excluded: list[Clause] = []
+    pending_or = False
+    last_was_positive = False
+    for negated, clause, is_or in items:
+        if is_or:
+            pending_or = last_was_positive
+            continue
+        if clause is None:
+            continue
+        if negated:
+            excluded.append(clause)
+            last_was_positive = pending_or = False
+            continue
+        if pending_or and groups:
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+        pending_or = False
+        last_was_positive = True
+    if not groups and not excluded:
+        return ParsedQuery(unsearchable=bool(text.strip()))
+    groups = groups[:MAX_CLAUSES]
+    excluded = excluded[: max(0, MAX_CLAUSES - len(groups))]
+    return ParsedQuery(groups=tuple(tuple(g) for g in groups), excluded=tuple(excluded))
+
+
+class QueryBuilder:
+    """Turns a ParsedQuery and SearchFilters into one Tantivy query for a given schema.
+
+    ``text_fields`` maps the analysed (pre-tokenized) fields to their boosts; ``ids_field`` holds exact
+    identifier tokens; ``docno_field`` is the analysed 文号; the rest are the filter fields.
+    """
+
+    def __init__(
+        self,
+        schema: tantivy.Schema,
+        *,
+        text_fields: Mapping[str, float],
+        title_field: str,
+        ids_field: str,
+        docno_field: str,
+        day_field: str,
+        organ_field: str,
+        category_field: str,
+        year_field: str,
+        validity_field: str,
+        disclosure_field: str,
+        identifier_score: float = 50.0,
+    ):
+        self.schema = schema
+        self.text_fields = dict(text_fields)
+        self.title_field = title_field
+        self.ids_field = ids_field
+        self.docno_field = docno_field
+        self.day_field = day_field
+        self.organ_field = organ_field
+        self.category_field = category_field
+        self.year_field = year_field
+        self.validity_field = validity_field
+        self.disclosure_field = disclosure_field
+        # A record whose own 文号/索引号 is the query beats any record that merely quotes it.
+        self.identifier_score = identifier_score
+
+    # -- pieces -------------------------------------------------------------------------------------------
+    def _term(self, field_name: str, value) -> tantivy.Query:
+        return tantivy.Query.term_query(self.schema, field_name, value)
+
+    def _pattern(self, field_name: str, pattern: Pattern) -> tantivy.Query:
+        if len(pattern) == 1:
+            return self._term(field_name, pattern[0][1])
+        return tantivy.Query.phrase_query(self.schema, field_name, list(pattern))
+
+    @staticmethod
+    def _any(queries: list[tantivy.Query]) -> tantivy.Query:
+        if len(queries) == 1:
+            return queries[0]
+        return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
+
+    def _in_fields(self, fields: Mapping[str, float], make) -> tantivy.Query:
+        parts = []
+        for name, boost in fields.items():
+            query = make(name)
+            parts.append(query if boost == 1.0 else tantivy.Query.boost_query(query, boost))
+        return self._any(parts)
+
+    def _word(self, fields: Mapping[str, float], word: str) -> tantivy.Query:
+        """The token itself, or the literal word where the document was segmented differently."""
+        leaves = tuple(phrase_pattern(word))
+
+        def make(name):
+            term = self._term(name, word)
+            if len(leaves) > 1:
+                return self._any([term, self._pattern(name, leaves)])
+            return term
+
+        return self._in_fields(fields, make)
+
+    def _clause(self, clause: Clause, fields: Mapping[str, float]) -> tantivy.Query:
+        if isinstance(clause, Phrase):
+            return self._in_fields(fields, lambda name: self._pattern(name, clause.pattern))
+        if clause.identifier is not None:
+            exact = self._term(self.ids_field, clause.identifier)
+            alternatives = [tantivy.Query.const_score_query(exact, self.identifier_score)]
+            if clause.literal:
+                alternatives.append(self._in_fields(fields, lambda name: self._pattern(name, clause.literal)))
+            return self._any(alternatives)
+        subqueries = [(tantivy.Occur.Must, self._word(fields, w)) for w in clause.required]
+        subqueries += [(tantivy.Occur.Should, self._word(fields, w)) for w in clause.optional]
+        if len(clause.required) + len(clause.optional) > 1:
+            # The word as typed (2016年财政预算 rather than 2016 … 财政预算) ranks higher.
+            whole = tuple(phrase_pattern(clause.text))
+            if len(whole) > 1:
+                literal = self._in_fields(fields, lambda name: self._pattern(name, whole))
+                subqueries.append((tantivy.Occur.Should, literal))
+        return tantivy.Query.boolean_query(subqueries)
+
+    # -- the whole query ----------------------------------------------------------------------------------
+    def build(self, parsed: ParsedQuery, filters: SearchFilters | None = None) -> tantivy.Query:
+        filters = filters or SearchFilters()
+        if parsed.unsearchable:
+            return tantivy.Query.empty_query()
+        fields = (
+            {self.title_field: self.text_fields[self.title_field]} if filters.title_only else self.text_fields
+        )
+        subqueries: list[tuple[tantivy.Occur, tantivy.Query]] = []
+        for group in parsed.groups:
+            subqueries.append((tantivy.Occur.Must, self._any([self._clause(c, fields) for c in group])))
+        if not subqueries:
+            subqueries.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        for clause in parsed.excluded:
+            # Excluded words are excluded wherever they occur, even when searching titles only.
+            subqueries.append((tantivy.Occur.MustNot, self._clause(clause, self.text_fields)))
+        for query in self.filter_queries(filters):
+            subqueries.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
+        return tantivy.Query.boolean_query(subqueries)
+
+    def filter_queries(self, filters: SearchFilters) -> list[tantivy.Query]:
+        out = []
+        if filters.date_from or filters.date_to:
+            out.append(
+                tantivy.Query.range_query(
+                    self.schema,
+                    self.day_field,
+                    tantivy.FieldType.Integer,
+                    day_number(filters.date_from) if filters.date_from else 0,
+                    day_number(filters.date_to) if filters.date_to else 99_991_231,
+                )
+            )
+        if filters.document_number and filters.document_number.strip():
+            out.append(self._document_number(filters.document_number))
+        organ_path = "/" + str(filters.organ_path).strip("/") + "/" if filters.organ_path else ""
+        for field_name, value in (
+            (self.organ_field, organ_path),
+            (self.category_field, filters.category),
+            (self.validity_field, filters.validity),
+            (self.disclosure_field, filters.disclosure_mode),
+        ):
+            if value:
+                out.append(self._term(field_name, str(value)))
+        if filters.year is not None and str(filters.year).strip():
+            try:
+                out.append(self._term(self.year_field, int(filters.year)))
+            except (TypeError, ValueError, OverflowError):
+                out.append(tantivy.Query.empty_query())  # a year that is no number matches nothing
+        return out
+
+    def _document_number(self, value: str) -> tantivy.Query:
+        value = clean_control(str(value))[:MAX_PHRASE_CHARS]
+        exact = self._term(self.ids_field, identifier_token(value))
+        pattern = tuple(phrase_pattern(value))
+        if not pattern:
+            return exact
+        return self._any([exact, self._pattern(self.docno_field, pattern)])
+
+
+def day_number(day: dt.date) -> int:
+    """A date as the integer yyyymmdd, the form the index stores for range filters."""
+    return day.year * 10_000 + day.month * 100 + day.day
