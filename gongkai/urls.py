@@ -2,11 +2,13 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.api.api import api
+from gongkai.core.views import healthz
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("staff/", include("gongkai.backoffice.urls")),
     path("api/v1/", api.urls),
+    path("healthz", healthz, name="healthz"),
     path("workdays/", include("gongkai.workdays.urls")),
     path("", include("gongkai.portal.urls")),
 ]

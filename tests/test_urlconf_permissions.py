@@ -38,6 +38,8 @@ PUBLIC_NAMES = {
     "api:workdays_add",
     "api:openapi-json",
     "api:openapi-view",
+    "api:search",
+    "healthz",
     "api:api-root",
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal import views
+from gongkai.portal import search_views, views
 
 app_name = "portal"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("xxgk/<str:org_code>/catalog/", views.catalog, name="catalog"),
     path("xxgk/<str:org_code>/catalog/<slug:slug>/", views.category, name="category"),
     path("xxgk/<str:org_code>/reports/", views.reports, name="reports"),
+    path("search/", search_views.search, name="search"),
     path("art/<uuid:uuid>/", views.article, name="article"),
     path("files/<uuid:uuid>/<str:filename>", views.attachment, name="attachment"),
 ]

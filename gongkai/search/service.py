@@ -5,7 +5,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 
-from gongkai.catalog.models import Category, Record
+from gongkai.catalog.models import Category, Record, Validity
 from gongkai.catalog.queries import public_records
 from gongkai.organs.models import Organ
 from gongkai.search import analysis, writer
@@ -51,6 +51,7 @@ class FacetEntry:
     label: str
     count: int
     depth: int = 0
+    code: str = ""  # public identifier for links: the organ's 机构代码
 
 
 @dataclass
@@ -96,14 +97,13 @@ def _label_facets(facets: dict[str, list[FacetCount]]) -> dict[str, list[FacetEn
     organs = {o.pk: o for o in Organ.objects.filter(pk__in=organ_ids)}
     category_ids = [int(f.value) for f in facets.get("category", []) if f.value.isdigit()]
     categories = {str(c.pk): c for c in Category.objects.filter(pk__in=category_ids).select_related("parent")}
-    from gongkai.catalog.models import Validity
-
     labelled = {"organ": [], "category": [], "year": [], "validity": []}
     for f in sorted(facets.get("organ", []), key=lambda f: f.value):
         last = int(f.value.strip("/").split("/")[-1])
         if last in organs:
+            organ = organs[last]
             labelled["organ"].append(
-                FacetEntry(f.value, organs[last].display_name, f.count, f.value.count("/") - 2)
+                FacetEntry(f.value, organ.display_name, f.count, f.value.count("/") - 2, organ.org_code)
             )
     for f in facets.get("category", []):
         category = categories.get(f.value)
@@ -113,5 +113,5 @@ def _label_facets(facets: dict[str, list[FacetCount]]) -> dict[str, list[FacetEn
         labelled["year"].append(FacetEntry(f.value, f.value, f.count))
     for f in facets.get("validity", []):
         if f.value in Validity.values:
-            labelled["validity"].append(FacetEntry(f.value, Validity(f.value).label, f.count))
+            labelled["validity"].append(FacetEntry(f.value, str(Validity(f.value).label), f.count))
     return labelled
