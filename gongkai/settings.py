@@ -154,6 +154,20 @@ PII_KEY = env_str("GONGKAI_PII_KEY", "")
 # Applicant data of applications closed longer ago than this many days may be purged (0: keep).
 PII_RETENTION_DAYS = env_int("GONGKAI_PII_RETENTION_DAYS", 0, minimum=0)
 
+# 依申请公开: an application from the same applicant with a description at least this similar (0–1) within
+# this many days is flagged as a possible repeat for the clerk.
+APPLICATION_REPEAT_WINDOW_DAYS = env_int("GONGKAI_APPLICATION_REPEAT_WINDOW_DAYS", 180, minimum=0)
+APPLICATION_REPEAT_THRESHOLD = env_int("GONGKAI_APPLICATION_REPEAT_THRESHOLD_PERCENT", 80, minimum=1) / 100
+
+# E-mail (deadline reminders): printed to the console unless an SMTP server is configured.
+EMAIL_BACKEND = env_str("GONGKAI_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env_str("GONGKAI_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("GONGKAI_EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = env_str("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("GONGKAI_EMAIL_TLS", False)
+DEFAULT_FROM_EMAIL = env_str("GONGKAI_EMAIL_FROM", "gongkai@localhost")
+
 # Full-text search: the local Tantivy index that follows the search outbox (one per app node).
 SEARCH_INDEX_DIR = Path(env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "search")))
 # Apply the outbox in the web process right after a commit when no other process is writing; the

@@ -96,6 +96,7 @@ class Role(models.TextChoices):
     PUBLISHER = "publisher", _("发布")
     ORGAN_ADMIN = "organ_admin", _("机关管理员")
     SUPERVISOR = "supervisor", _("监督（只读，含下级）")
+    APPLICATION_HANDLER = "handler", _("依申请公开办理")
 
 
 class Membership(models.Model):

@@ -19,14 +19,19 @@ class Perm(StrEnum):
     REVIEW = "review"  # 保密审查: approve or return
     PUBLISH = "publish"  # publish, schedule, withdraw, change validity
     MANAGE = "manage"  # organ data, category tree, staff
+    HANDLE = "handle"  # 依申请公开: register, process and reply to applications, see applicants' data
+    APPROVE_EXTENSION = (
+        "approve_extension"  # 延期答复: approval by the head of the disclosure office (art 33)
+    )
 
 
 ROLE_PERMS: dict[str, set[Perm]] = {
     Role.EDITOR: {Perm.VIEW, Perm.EDIT},
     Role.REVIEWER: {Perm.VIEW, Perm.REVIEW},
     Role.PUBLISHER: {Perm.VIEW, Perm.PUBLISH},
-    Role.ORGAN_ADMIN: {Perm.VIEW, Perm.MANAGE},
+    Role.ORGAN_ADMIN: {Perm.VIEW, Perm.MANAGE, Perm.APPROVE_EXTENSION},
     Role.SUPERVISOR: {Perm.VIEW},
+    Role.APPLICATION_HANDLER: {Perm.VIEW, Perm.HANDLE},
 }
 SUBTREE_ROLES = {Role.SUPERVISOR}
 

@@ -14,7 +14,7 @@ def test_it_gives_each_role_its_own_powers(organs, staff):
         "editor": {Perm.VIEW, Perm.EDIT},
         "reviewer": {Perm.VIEW, Perm.REVIEW},
         "publisher": {Perm.VIEW, Perm.PUBLISH},
-        "organ_admin": {Perm.VIEW, Perm.MANAGE},
+        "organ_admin": {Perm.VIEW, Perm.MANAGE, Perm.APPROVE_EXTENSION},
         "supervisor": {Perm.VIEW},
         "other_supervisor": set(),
     }
