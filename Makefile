@@ -32,9 +32,12 @@ demo: migrate
 run: install system-deps migrate
 	$(BIN)/gongkai demo
 	$(BIN)/gongkai collectstatic --noinput -v0
+	$(BIN)/gongkai search apply
 	@echo ""
 	@echo "Gongkai is serving on http://$(HOST):$(PORT)/   (staff: http://$(HOST):$(PORT)/staff/)"
-	GONGKAI_DEMO=1 exec $(BIN)/gunicorn gongkai.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(BIN)/gongkai search worker & worker=$$!; \
+	GONGKAI_DEMO=1 $(BIN)/gunicorn gongkai.wsgi:application --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --forwarded-allow-ips=127.0.0.1
 
 test: install system-deps

@@ -5,12 +5,14 @@ AttachmentText). A file that cannot be read is recorded with its error and index
 """
 
 import logging
+import time
 
 from gongkai.catalog.storage import CorruptBlob, verified_bytes_path
 from gongkai.search.models import AttachmentText
 
 log = logging.getLogger(__name__)
 MAX_CHARS = 200_000
+MAX_SECONDS = 30  # a pathological PDF gives up after this long, keeping the text read so far
 
 
 def _pdf(path) -> str:
@@ -18,7 +20,11 @@ def _pdf(path) -> str:
 
     reader = PdfReader(path)
     parts, total = [], 0
+    deadline = time.monotonic() + MAX_SECONDS
     for page in reader.pages:
+        if time.monotonic() > deadline:
+            log.warning("PDF text extraction of %s stopped after %d s", path.name, MAX_SECONDS)
+            break
         text = page.extract_text() or ""
         parts.append(text)
         total += len(text)

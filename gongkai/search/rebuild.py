@@ -27,7 +27,9 @@ def rebuild(*, progress=None) -> dict:
     """Index every public record into a new directory, catch up on the outbox, swap it in, drop old ones."""
     from gongkai.search.documents import documents_for_records
     from gongkai.search.engine import TantivyIndex
+    from gongkai.search.words import ensure_organ_words
 
+    ensure_organ_words()
     root().mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     target = root() / f"index-{stamp}"

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from gongkai.catalog.models import Category, Record, Validity
 from gongkai.catalog.queries import public_records
 from gongkai.organs.models import Organ
-from gongkai.search import analysis, writer
+from gongkai.search import writer
 from gongkai.search.engine import FacetCount, Hit, Results, SearchFilters
+from gongkai.search.words import ensure_organ_words, forget
 
 _lock = threading.Lock()
-_state = {"index": None, "target": None, "words": False}
+_state = {"index": None, "target": None}
 
 
 def _target() -> str:
@@ -20,18 +21,10 @@ def _target() -> str:
     return os.path.realpath(path)
 
 
-def load_organ_words() -> None:
-    """Organ names segment as whole words (东风路街道, 开福区), in this process."""
-    names = Organ.objects.values_list("name", "short_name")
-    analysis.add_words(n for pair in names for n in pair if n)
-
-
 def current_index():
     """This process's reader, reopened when a rebuild has swapped in a new directory."""
     with _lock:
-        if not _state["words"]:
-            load_organ_words()
-            _state["words"] = True
+        ensure_organ_words()
         target = _target() if writer.index_dir().exists() else None
         if _state["index"] is None or target != _state["target"]:
             _state["index"] = writer.open_index()
@@ -42,7 +35,8 @@ def current_index():
 def reset() -> None:
     """Forget the cached handle (after settings changes in tests, or a manual index move)."""
     with _lock:
-        _state.update(index=None, target=None, words=False)
+        _state.update(index=None, target=None)
+    forget()
 
 
 @dataclass

@@ -69,7 +69,9 @@ def apply_pending(index, *, batch: int = BATCH, progress=None) -> int:
     """Apply every outbox row above the index's sequence number; return how many rows were applied.
     Call with the writer lock held."""
     from gongkai.search.documents import documents_for_uuids
+    from gongkai.search.words import ensure_organ_words
 
+    ensure_organ_words()
     applied = 0
     while True:
         rows = list(SearchOutbox.objects.filter(seq__gt=index.applied_seq()).order_by("seq")[:batch])

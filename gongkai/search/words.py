@@ -1,0 +1,29 @@
+"""Organ names as dictionary words (东风路街道, 开福区), loaded once per process before indexing or querying.
+
+Renaming or adding organs takes effect for new processes; run `gongkai search rebuild` so that documents
+indexed before are segmented the same way.
+"""
+
+import threading
+
+from gongkai.search import analysis
+
+_loaded = threading.Event()
+_lock = threading.Lock()
+
+
+def ensure_organ_words() -> None:
+    if _loaded.is_set():
+        return
+    with _lock:
+        if _loaded.is_set():
+            return
+        from gongkai.organs.models import Organ
+
+        names = Organ.objects.values_list("name", "short_name")
+        analysis.add_words(n for pair in names for n in pair if n)
+        _loaded.set()
+
+
+def forget() -> None:
+    _loaded.clear()
