@@ -47,7 +47,9 @@ def _docx(path) -> str:
 def _xlsx(path) -> str:
     import openpyxl
 
-    workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    # openpyxl judges a file by its name's extension; blobs are named by their hash, so hand it the bytes
+    handle = open(path, "rb")  # noqa: SIM115 - closed below together with the workbook
+    workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
     parts, total = [], 0
     try:
         for sheet in workbook.worksheets:
@@ -60,6 +62,7 @@ def _xlsx(path) -> str:
                     return "\n".join(parts)
     finally:
         workbook.close()
+        handle.close()
     return "\n".join(parts)
 
 

@@ -29,15 +29,21 @@ def publish_with(organ, alice, bob, charlie, name, content):
     return do_publish_record(record, actor=charlie)
 
 
-def test_words_inside_an_attachment_find_the_record(organ, alice, bob, charlie, django_capture_on_commit_callbacks):
+def test_words_inside_an_attachment_find_the_record(
+    organ, alice, bob, charlie, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
-        record = publish_with(organ, alice, bob, charlie, "报名表.docx", docx_bytes("退役军人优待证申领登记表"))
+        record = publish_with(
+            organ, alice, bob, charlie, "报名表.docx", docx_bytes("退役军人优待证申领登记表")
+        )
     assert [r.uuid for _h, r in service.search("优待证").hits] == [record.uuid]
     cached = AttachmentText.objects.get()
     assert "优待证" in cached.text and cached.error == ""
 
 
-def test_an_unreadable_file_is_recorded_not_fatal(organ, alice, bob, charlie, django_capture_on_commit_callbacks):
+def test_an_unreadable_file_is_recorded_not_fatal(
+    organ, alice, bob, charlie, django_capture_on_commit_callbacks
+):
     broken = b"PK\x03\x04" + b"\x00" * 10
     import zipfile
 
@@ -50,3 +56,17 @@ def test_an_unreadable_file_is_recorded_not_fatal(organ, alice, bob, charlie, dj
         record = publish_with(organ, alice, bob, charlie, "损坏.docx", broken)
     assert [r.uuid for _h, r in service.search("报名材料").hits] == [record.uuid]
     assert AttachmentText.objects.get().error != ""
+
+
+def test_spreadsheet_cells_are_searchable(organ, alice, bob, charlie, django_capture_on_commit_callbacks):
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["科目", "金额（万元）"])
+    workbook.active.append(["城乡社区公共设施维护", 12.5])
+    buf = io.BytesIO()
+    workbook.save(buf)
+    with django_capture_on_commit_callbacks(execute=True):
+        record = publish_with(organ, alice, bob, charlie, "财政收支明细表.xlsx", buf.getvalue())
+    assert [r.uuid for _h, r in service.search("公共设施维护").hits] == [record.uuid]
+    assert AttachmentText.objects.get().error == ""
