@@ -10,5 +10,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("healthz", healthz, name="healthz"),
     path("workdays/", include("gongkai.workdays.urls")),
+    path("apply/", include("gongkai.applications.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -41,6 +41,11 @@ PUBLIC_NAMES = {
     "api:search",
     "healthz",
     "api:api-root",
+    "apply:form_default",
+    "apply:form",
+    "apply:submitted",
+    "apply:receipt",
+    "apply:status",
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
 # them (200) but must not see anything of 东风路街道 on them.

@@ -118,14 +118,18 @@ def test_it_focuses_the_skip_link_first(live_server, portal, new_page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-@pytest.mark.parametrize("name", ["home", "category", "article"])
-def test_it_fits_a_360px_screen(live_server, portal, new_page, name):
+@pytest.mark.parametrize("elder", [False, True], ids=["standard", "elder"])
+@pytest.mark.parametrize("name", ["home", "category", "article", "search"])
+def test_it_fits_a_360px_screen(live_server, portal, new_page, name, elder):
     paths = {
         "home": "/",
         "category": f"/xxgk/{portal.organ.org_code}/catalog/gzdt/",
         "article": f"/art/{portal.uuid}/",
+        "search": "/search/?q=消防",
     }
     page = new_page(width=360)
+    if elder:
+        page.goto(live_server.url + "/?elder=1")
     page.goto(live_server.url + paths[name])
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
