@@ -23,6 +23,9 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from gongkai.applications import letters
+from gongkai.applications.actions import do_register_application, do_reply
+from gongkai.applications.models import Channel
 from gongkai.catalog.models import Category
 from tests.helpers import attach_pdf, make_draft
 
@@ -49,7 +52,7 @@ PUBLIC_NAMES = {
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
 # them (200) but must not see anything of 东风路街道 on them.
-SCOPED_NAMES = {"backoffice:dashboard", "backoffice:record_list"}
+SCOPED_NAMES = {"backoffice:dashboard", "backoffice:record_list", "backoffice:application_list"}
 
 REFUSED = {403, 404}
 REFUSED_POST = {403, 404, 405}
@@ -97,11 +100,36 @@ PRIVATE = [r for r in ROUTES if not r.is_public]
 
 
 @pytest.fixture
-def objects(organ, alice):
+def objects(organ, alice, monkeypatch):
     """Real objects of 东风路街道 for every kind of URL parameter."""
     record = make_draft(organ, alice, title="仅限东风路街道工作人员查看的草稿")
     attachment = attach_pdf(record, alice)
-    return {"record": record, "attachment": attachment, "organ": organ}
+    application = do_register_application(
+        organ=organ,
+        actor=None,
+        channel=Channel.IN_PERSON,
+        data={
+            "kind": "person",
+            "name": "陈申请",
+            "id_type": "resident_id",
+            "id_number": "11010519491231002X",
+            "phone": "13800138000",
+            "description": "请公开东风路街道2025年老旧小区改造项目的实施方案。",
+            "delivery_form": "email",
+        },
+    )
+    do_reply(application, actor=None, outcome="granted")
+    # The real PDF renderer (WeasyPrint) is tested in tests/applications/test_letters.py; here a letter row
+    # with stored files is all that is needed, once per test.
+    monkeypatch.setattr(letters, "render_pdf", lambda document, code: b"%PDF-1.4\n%letter\n")
+    letter = letters.do_generate_letter(application, actor=None)
+    return {
+        "record": record,
+        "attachment": attachment,
+        "organ": organ,
+        "application": application,
+        "letter": letter,
+    }
 
 
 @pytest.fixture
@@ -112,6 +140,11 @@ def param_values(objects):
         "org_code": objects["organ"].org_code,
         "category_id": Category.objects.get(organ=objects["organ"], slug="tzgg").pk,
         "number": 1,
+        "tracking_code": objects["application"].tracking_code,
+        "step": "withdraw",
+        "letter_uuid": objects["letter"].uuid,
+        "fmt": "pdf",
+        "outcome": "granted",
     }
 
 

@@ -259,3 +259,71 @@ class FeeNotice(models.Model):
 
     def __str__(self):
         return f"{self.application} {self.amount}元"
+
+
+class LetterTemplate(models.Model):
+    """告知书 template for one outcome code: an organ's own wording, or (organ empty) a system-wide override
+    of the default shipped in `letter_templates.py`. The body uses `{占位符}` placeholders only (see
+    `letters.PLACEHOLDERS`); it is never run as a Django template."""
+
+    organ = models.ForeignKey(
+        Organ, null=True, blank=True, on_delete=models.CASCADE, related_name="letter_templates"
+    )
+    outcome = models.CharField(_("办理结果"), max_length=20, choices=Outcome.choices)
+    title = models.CharField(_("标题"), max_length=100)
+    body = models.TextField(_("正文"))
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    updated_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["organ_id", "outcome"]
+        verbose_name = _("告知书模板")
+        verbose_name_plural = _("告知书模板")
+        constraints = [
+            models.UniqueConstraint(fields=["organ", "outcome"], name="letter_template_organ_outcome"),
+            models.UniqueConstraint(
+                fields=["outcome"],
+                condition=models.Q(organ__isnull=True),
+                name="letter_template_global_outcome",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organ or _('全局')} · {self.get_outcome_display()}"
+
+
+class ReplyLetter(models.Model):
+    """告知书 generated for a closed application: the rendered text, DOCX and PDF stored content-addressed
+    (MEDIA_ROOT/blobs, SHA-256 in the row), and the delivery (送达) that makes it visible to the applicant."""
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="letters")
+    outcome = models.CharField(_("办理结果"), max_length=20, choices=Outcome.choices)
+    template_source = models.CharField(_("模板来源"), max_length=10)  # default / global / organ
+    title = models.CharField(_("标题"), max_length=100)
+    text = models.TextField(_("正文"))
+    reasons = models.TextField(_("理由"), blank=True)
+    obtain = models.TextField(_("获取信息的方式"), blank=True)
+    docx_sha256 = models.CharField(max_length=64)
+    docx_size = models.PositiveIntegerField()
+    pdf_sha256 = models.CharField(max_length=64)
+    pdf_size = models.PositiveIntegerField()
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    generated_at = models.DateTimeField(default=clock.now)
+    delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
+    delivered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    visible_to_applicant = models.BooleanField(_("申请人可查看"), default=False)
+
+    class Meta:
+        ordering = ["generated_at", "pk"]
+        verbose_name = _("告知书")
+        verbose_name_plural = _("告知书")
+
+    def __str__(self):
+        return f"{self.application} {self.title}"

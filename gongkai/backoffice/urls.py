@@ -7,7 +7,17 @@ the permission-checked getters; tests/test_urlconf_permissions.py walks this lis
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.backoffice.views import common, dashboard, detail, organs, records, workflow
+from gongkai.backoffice.views import (
+    applications,
+    applications_letters,
+    applications_steps,
+    common,
+    dashboard,
+    detail,
+    organs,
+    records,
+    workflow,
+)
 
 app_name = "backoffice"
 urlpatterns = [
@@ -50,4 +60,37 @@ urlpatterns = [
     path("categories/<int:category_id>/", organs.category_update, name="category_update"),
     path("organs/<str:org_code>/staff/", organs.organ_staff, name="organ_staff"),
     path("organs/<str:org_code>/staff/revoke/", organs.organ_staff_revoke, name="organ_staff_revoke"),
+    # 依申请公开 (applications): queue, counter intake, the application page, its steps and reply letters
+    path("applications/", applications.application_list, name="application_list"),
+    path("applications/new/", applications.application_new, name="application_new"),
+    path("applications/<str:tracking_code>/", applications.application_detail, name="application_detail"),
+    path(
+        "applications/<str:tracking_code>/reveal/", applications.application_reveal, name="application_reveal"
+    ),
+    path(
+        "applications/<str:tracking_code>/steps/<str:step>/",
+        applications_steps.application_step,
+        name="application_step",
+    ),
+    path(
+        "applications/<str:tracking_code>/letters/",
+        applications_steps.letter_generate,
+        name="letter_generate",
+    ),
+    path(
+        "applications/<str:tracking_code>/letters/<uuid:letter_uuid>/deliver/",
+        applications_steps.letter_deliver,
+        name="letter_deliver",
+    ),
+    path(
+        "applications/<str:tracking_code>/letters/<uuid:letter_uuid>/<str:fmt>/",
+        applications_steps.letter_download,
+        name="letter_download",
+    ),
+    path("organs/<str:org_code>/letters/", applications_letters.organ_letters, name="organ_letters"),
+    path(
+        "organs/<str:org_code>/letters/<str:outcome>/",
+        applications_letters.organ_letter_edit,
+        name="organ_letter_edit",
+    ),
 ]
