@@ -49,6 +49,7 @@ PUBLIC_NAMES = {
     "apply:submitted",
     "apply:receipt",
     "apply:status",
+    "apply:letter",
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
 # them (200) but must not see anything of 东风路街道 on them.

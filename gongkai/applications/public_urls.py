@@ -10,5 +10,6 @@ urlpatterns = [
     path("status/", public_views.status, name="status"),
     path("submitted/", public_views.submitted, name="submitted"),
     path("receipt/<str:tracking_code>/", public_views.receipt, name="receipt"),
+    path("letters/<uuid:letter_uuid>/<str:fmt>/", public_views.letter, name="letter"),
     path("<str:org_code>/", public_views.apply_form, name="form"),
 ]

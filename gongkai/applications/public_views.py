@@ -12,13 +12,14 @@ that depend on the session.
 
 import contextlib
 import hashlib
+import logging
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import content_disposition_header
@@ -27,18 +28,23 @@ from django.views.decorators.cache import never_cache
 
 from gongkai.applications.actions import do_register_application
 from gongkai.applications.intake import normalize_tracking_code
-from gongkai.applications.models import Application, Channel, Status
+from gongkai.applications.letters import applicant_letters, letter_file
+from gongkai.applications.models import Application, Channel, ReplyLetter, Status
 from gongkai.applications.public_forms import PIPL_NOTICE, ApplicationForm, StatusLookupForm
 from gongkai.applications.queries import lookup_by_tracking_code
 from gongkai.applications.receipt import receipt_pdf
+from gongkai.catalog.storage import CorruptBlob
 from gongkai.organs.models import Organ
 from gongkai.portal.prefs import remember_prefs
 from gongkai.portal.site import request_site_organ
 
 # Session keys: the tracking codes this browser may see the confirmation/receipt of, newest last.
+logger = logging.getLogger(__name__)
+
 SESSION_CODES = "apply_codes"
 SESSION_LAST = "apply_last"
 SESSION_KEEP = 10
+SESSION_LETTERS = "apply_letters"  # uuids of delivered letters this session proved (code + phone digits) for
 
 TOO_MANY = 429
 
@@ -199,6 +205,7 @@ def status(request):
     code or wrong digits; rate-limited per IP against enumeration."""
     form = StatusLookupForm(request.POST or None)
     result = None
+    reply_documents = []
     not_found = limited = False
     http_status = 200
     if request.method == "POST":
@@ -211,6 +218,9 @@ def status(request):
                 not_found = True
             else:
                 _remember(request, result.tracking_code)
+                reply_documents = _reply_documents(
+                    request, applicant_letters(form.cleaned_data["tracking_code"], form.cleaned_data["last4"])
+                )
     context = {
         "form": form,
         "result": result,
@@ -219,6 +229,7 @@ def status(request):
         "closed": result is not None and result.status == Status.CLOSED,
         "not_found": not_found,
         "limited": limited,
+        "reply_documents": reply_documents,
         "error_links": [
             (form[name].auto_id, str(message)) for name in form.fields for message in form[name].errors
         ],
@@ -228,3 +239,42 @@ def status(request):
         ),
     }
     return render(request, "applications/public/status.html", context, status=http_status)
+
+
+def _reply_documents(request, letters) -> list[dict]:
+    """Links to the delivered letters, remembered in the session that proved code + phone digits."""
+    allowed = [str(letter.uuid) for letter in letters]
+    known = [u for u in request.session.get(SESSION_LETTERS, []) if u not in allowed]
+    request.session[SESSION_LETTERS] = [*known, *allowed][-SESSION_KEEP * 3 :]
+    documents = []
+    for letter in letters:
+        day = letter.delivered_on or letter.generated_at.date()
+        for fmt, label in (("pdf", "PDF"), ("docx", "Word")):
+            documents.append(
+                {
+                    "url": reverse("apply:letter", args=[letter.uuid, fmt]),
+                    "title": _("政府信息公开申请答复告知书（%(date)s，%(kind)s）")
+                    % {"date": day, "kind": label},
+                }
+            )
+    return documents
+
+
+@never_cache
+def letter(request, letter_uuid, fmt):
+    """A delivered reply letter, for the session that has just looked the application up."""
+    if str(letter_uuid) not in request.session.get(SESSION_LETTERS, []) or fmt not in ("pdf", "docx"):
+        raise Http404(_("没有这份告知书。请先在办理进度查询中输入查询码和手机号后四位。"))
+    reply = (
+        ReplyLetter.objects.select_related("application")
+        .filter(uuid=letter_uuid, visible_to_applicant=True)
+        .first()
+    )
+    if reply is None:
+        raise Http404(_("没有这份告知书。"))
+    try:
+        path, filename, content_type = letter_file(reply, fmt)
+    except CorruptBlob:
+        logger.error("reply letter %s (%s) does not match its stored hash", reply.uuid, fmt)
+        return render(request, "portal/unavailable.html", status=503)
+    return FileResponse(path.open("rb"), as_attachment=True, filename=filename, content_type=content_type)

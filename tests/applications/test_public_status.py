@@ -147,3 +147,36 @@ def test_it_lets_lookups_through_again_after_ten_minutes(client, organ, time_mac
     assert lookup(client, app.tracking_code).status_code == 429
     time_machine.shift(dt.timedelta(minutes=10))
     assert "待确认收到" in lookup(client, app.tracking_code).content.decode()
+
+
+def test_it_offers_delivered_letters_to_the_session_that_proved_code_and_digits(client, register, hank):
+    from gongkai.applications.letters import do_generate_letter, do_record_letter_delivery
+
+    app = register()
+    do_reply(app, actor=hank, outcome="partial", on=D(2025, 10, 20))
+    letter = do_generate_letter(app, actor=hank, reasons="涉及第三方个人信息，已作区分处理。")
+    pdf_url = reverse("apply:letter", args=[letter.uuid, "pdf"])
+    html = lookup(client, app.tracking_code).content.decode()
+    assert pdf_url not in html  # generated but not yet delivered: not the applicant's yet
+    do_record_letter_delivery(letter, actor=hank, on=D(2025, 10, 21))
+    html = lookup(client, app.tracking_code).content.decode()
+    assert pdf_url in html and 'class="reply-documents"' in html
+    response = client.get(pdf_url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"".join(response.streaming_content).startswith(b"%PDF-")
+    assert client.get(reverse("apply:letter", args=[letter.uuid, "docx"])).status_code == 200
+
+
+def test_a_letter_cannot_be_fetched_without_the_lookup(client, register, hank):
+    from django.test import Client
+
+    from gongkai.applications.letters import do_generate_letter, do_record_letter_delivery
+
+    app = register()
+    do_reply(app, actor=hank, outcome="granted", on=D(2025, 10, 20))
+    letter = do_generate_letter(app, actor=hank)
+    do_record_letter_delivery(letter, actor=hank, on=D(2025, 10, 21))
+    assert Client().get(reverse("apply:letter", args=[letter.uuid, "pdf"])).status_code == 404
+    other = Client()
+    lookup(other, app.tracking_code, last4="0000")  # wrong digits
+    assert other.get(reverse("apply:letter", args=[letter.uuid, "pdf"])).status_code == 404

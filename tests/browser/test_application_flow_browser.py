@@ -1,7 +1,7 @@
-"""The staff side of 依申请公开 in a real Chromium: an online application (made with the core action — the
-public form is its own page) is confirmed, sent for 补正, corrected, extended with the organ admin's
-approval, answered 部分公开 with a generated letter that is then delivered; the public status lookup shows
-it closed as 部分公开 and lists the delivered letter.
+"""依申请公开 end to end in a real Chromium: a citizen applies online; a handler confirms receipt, asks for
+补正, records the correction, extends with the organ admin's approval, answers 部分公开 with a generated
+letter and records its delivery; the citizen then finds the outcome and downloads the letter through the
+public status lookup.
 
 Runs on the real date (no frozen clock: the browser's cookies follow the real one)."""
 
@@ -10,16 +10,16 @@ import os
 import re
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
 from gongkai.applications import letters
-from gongkai.applications.actions import do_register_application
-from gongkai.applications.models import Application, Channel, Status
+from gongkai.applications.models import Application, Status
 from gongkai.applications.queries import lookup_by_tracking_code
 from gongkai.organs.actions import do_grant_role
 from gongkai.organs.models import Role
 from tests.applications import conftest as application_fixtures
-from tests.applications.conftest import person_data
+from tests.applications.conftest import ID_X
 from tests.conftest import PASSWORD, _user
 
 pytestmark = pytest.mark.browser
@@ -35,14 +35,28 @@ def handler(transactional_db, organs):
 
 
 @pytest.fixture
-def online_application(transactional_db, organ, dora):
-    return do_register_application(
-        organ=organ,
-        actor=None,
-        channel=Channel.ONLINE,
-        data=person_data(description="请公开东风路街道2025年老旧小区改造项目的实施方案及资金预算。"),
-        submitted_on=timezone.localdate(),
+def online_application(transactional_db, settings, organ, dora, live_server, new_page):
+    """The citizen's browser, after applying online through the public form."""
+    settings.PORTAL_ORGAN = organ.org_code
+    cache.clear()
+    citizen = new_page()
+    citizen.goto(f"{live_server.url}/apply/{organ.org_code}/")
+    citizen.get_by_label("姓名或名称").fill("陈申请")
+    citizen.get_by_label("证件类型").select_option("resident_id")
+    citizen.get_by_label("证件号码").fill(ID_X)
+    citizen.keyboard.press("Tab")
+    citizen.keyboard.type("13800138000")
+    citizen.get_by_label("所需政府信息的描述").fill(
+        "请公开东风路街道2025年老旧小区改造项目的实施方案及资金预算。"
     )
+    citizen.get_by_label("电子邮件").check()
+    citizen.get_by_label("电子邮箱").fill("chen@example.com")
+    citizen.get_by_label(re.compile("我已阅读上述个人信息处理告知")).check()
+    citizen.get_by_role("button", name="提交申请").click()
+    citizen.wait_for_url("**/apply/submitted/")
+    code = citizen.locator("#tracking-code").inner_text().strip()
+    yield citizen, Application.objects.get(tracking_code=code)
+    cache.clear()
 
 
 def _shot(page, name):
@@ -69,6 +83,7 @@ def _step(page, name, fill=None):
 def test_a_handler_takes_an_online_application_to_a_partial_disclosure_letter(
     live_server, new_page, handler, online_application
 ):
+    citizen, online_application = online_application
     code = online_application.tracking_code
     page = new_page()
     page.goto(live_server.url + "/staff/login/")
@@ -131,3 +146,18 @@ def test_a_handler_takes_an_online_application_to_a_partial_disclosure_letter(
     status = lookup_by_tracking_code(code, "8000")
     assert status.status == Status.CLOSED and status.outcome_label == "部分公开"
     assert [letter.outcome for letter in letters.applicant_letters(code, "8000")] == ["partial"]
+
+    # the citizen follows up on the public status page and downloads the letter
+    citizen.goto(f"{live_server.url}/apply/status/")
+    citizen.get_by_label("查询码").fill(code)
+    citizen.get_by_label("联系电话后4位").fill("8000")
+    citizen.keyboard.press("Enter")
+    result = citizen.get_by_role("region", name=f"申请 {code} 的办理进度")
+    assert "部分公开" in result.inner_text()
+    documents = citizen.locator(".reply-documents")
+    with citizen.expect_download() as download:
+        documents.get_by_role("link", name=re.compile("PDF")).click()
+    assert download.value.suggested_filename == f"{code}-告知书.pdf"
+    with open(download.value.path(), "rb") as fh:
+        assert fh.read(5) == b"%PDF-"
+    assert "陈申请" not in citizen.content()
