@@ -8,7 +8,7 @@ against the database like every other search.
 import datetime as dt
 
 from django.urls import reverse
-from ninja import Query, Router, Schema
+from ninja import Query, Router, Schema, Status
 from pydantic import Field
 
 from gongkai.search import service
@@ -71,7 +71,7 @@ class SearchQuery(Schema):
 def search(request, query: Query[SearchQuery]):
     params = parse_params(request.GET)
     if params.errors:
-        return 400, {"detail": params.errors}
+        return Status(400, {"detail": params.errors})
     result = service.search(
         params.q,
         params.filters,
