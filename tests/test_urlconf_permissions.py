@@ -23,11 +23,12 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from gongkai.applications import letters
-from gongkai.applications.actions import do_register_application, do_reply
+from gongkai.applications import fee_notice, letters
+from gongkai.applications.actions import do_issue_fee_notice, do_register_application, do_reply
+from gongkai.applications.attachments import do_add_application_attachment
 from gongkai.applications.models import Channel
 from gongkai.catalog.models import Category
-from tests.helpers import attach_pdf, make_draft
+from tests.helpers import attach_pdf, make_draft, pdf_upload
 
 # Namespaces that are public as a whole: the public portal, and Django admin (which has its own login
 # for superusers).
@@ -119,17 +120,25 @@ def objects(organ, alice, monkeypatch):
             "delivery_form": "email",
         },
     )
+    application_attachment = do_add_application_attachment(
+        application, actor=None, uploaded=pdf_upload("申请附件.pdf")
+    )
+    notice = do_issue_fee_notice(application, actor=None, basis="per_page", pages=40)
     do_reply(application, actor=None, outcome="granted")
-    # The real PDF renderer (WeasyPrint) is tested in tests/applications/test_letters.py; here a letter row
-    # with stored files is all that is needed, once per test.
+    # The real PDF renderer (WeasyPrint) is tested in tests/applications/test_letters.py and
+    # test_fee_notice_document.py; here rows with stored files are all that is needed, once per test.
     monkeypatch.setattr(letters, "render_pdf", lambda document, code: b"%PDF-1.4\n%letter\n")
     letter = letters.do_generate_letter(application, actor=None)
+    monkeypatch.setattr(fee_notice, "render_pdf", lambda document: b"%PDF-1.4\n%fee notice\n")
+    fee_document = fee_notice.do_generate_fee_notice_document(notice, actor=None)
     return {
         "record": record,
         "attachment": attachment,
         "organ": organ,
         "application": application,
         "letter": letter,
+        "application_attachment": application_attachment,
+        "fee_document": fee_document,
     }
 
 
@@ -146,6 +155,8 @@ def param_values(objects):
         "letter_uuid": objects["letter"].uuid,
         "fmt": "pdf",
         "outcome": "granted",
+        "file_uuid": objects["application_attachment"].uuid,
+        "document_uuid": objects["fee_document"].uuid,
     }
 
 

@@ -6,8 +6,10 @@ from django.contrib import admin
 from gongkai.applications.models import (
     Applicant,
     Application,
+    ApplicationAttachment,
     ApplicationEvent,
     FeeNotice,
+    FeeNoticeDocument,
     LetterTemplate,
     ReplyLetter,
 )
@@ -59,3 +61,14 @@ class LetterTemplateAdmin(ReadOnlyAdmin):
 class ReplyLetterAdmin(ReadOnlyAdmin):
     list_display = ("application", "outcome", "title", "generated_at", "delivered_on", "visible_to_applicant")
     list_filter = ("outcome", "visible_to_applicant")
+
+
+@admin.register(ApplicationAttachment)
+class ApplicationAttachmentAdmin(ReadOnlyAdmin):
+    list_display = ("filename", "application", "size", "uploaded_at")
+    search_fields = ("application__tracking_code", "filename")
+
+
+@admin.register(FeeNoticeDocument)
+class FeeNoticeDocumentAdmin(ReadOnlyAdmin):
+    list_display = ("notice", "generated_at")

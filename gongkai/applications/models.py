@@ -327,3 +327,55 @@ class ReplyLetter(models.Model):
 
     def __str__(self):
         return f"{self.application} {self.title}"
+
+
+class ApplicationAttachment(models.Model):
+    """A file the applicant handed in with the application (online form or counter intake), stored
+    content-addressed (MEDIA_ROOT/blobs, SHA-256 in the row). The upload is recorded here (who, when),
+    not in the timeline. Written by `gongkai.applications.attachments` only."""
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
+    filename = models.CharField(_("文件名"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64, db_index=True)
+    position = models.PositiveIntegerField(default=0)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("申请附件")
+        verbose_name_plural = _("申请附件")
+
+    def __str__(self):
+        return self.filename
+
+
+class FeeNoticeDocument(models.Model):
+    """The printable 收费通知书 of a FeeNotice: the printed text, DOCX and PDF stored content-addressed.
+    Each generation is kept; the newest is the one offered for download."""
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    notice = models.ForeignKey(FeeNotice, on_delete=models.CASCADE, related_name="documents")
+    title = models.CharField(_("标题"), max_length=100)
+    text = models.TextField(_("正文"))
+    docx_sha256 = models.CharField(max_length=64)
+    docx_size = models.PositiveIntegerField()
+    pdf_sha256 = models.CharField(max_length=64)
+    pdf_size = models.PositiveIntegerField()
+    generated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    generated_at = models.DateTimeField(default=clock.now)
+
+    class Meta:
+        ordering = ["generated_at", "pk"]
+        verbose_name = _("收费通知书")
+        verbose_name_plural = _("收费通知书")
+
+    def __str__(self):
+        return f"{self.notice} {self.title}"

@@ -60,6 +60,7 @@ def do_purge_expired_pii(on: dt.date | None = None) -> int:
             postcode="",
             purged_at=clock.now(),
         )
+        _purge_attachments(application)
         ApplicationEvent.objects.create(
             application=application,
             kind=Kind.PII_PURGED,
@@ -68,3 +69,20 @@ def do_purge_expired_pii(on: dt.date | None = None) -> int:
         )
         count += 1
     return count
+
+
+def _purge_attachments(application) -> None:
+    """Files the applicant handed in go with the applicant's data; a stored file still used by another row
+    (the same bytes attached elsewhere) is kept. Reply letters stay: they are the organ's archived acts."""
+    from gongkai.applications.models import ApplicationAttachment
+    from gongkai.catalog.models import Attachment
+    from gongkai.catalog.storage import blob_path
+
+    hashes = set(application.attachments.values_list("sha256", flat=True))
+    application.attachments.all().delete()
+    for sha in hashes:
+        if not (
+            ApplicationAttachment.objects.filter(sha256=sha).exists()
+            or Attachment.objects.filter(sha256=sha).exists()
+        ):
+            transaction.on_commit(lambda sha=sha: blob_path(sha).unlink(missing_ok=True))

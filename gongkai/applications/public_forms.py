@@ -8,10 +8,11 @@ data keys, except that an organisation's code is asked in its own field (`uscc`)
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.applications import intake
+from gongkai.applications import attachments, intake
 from gongkai.applications.models import PERSON_ID_TYPES, ApplicantKind, DeliveryForm, IdType
 
 # The field of this form that shows each message of the core, by the core's key. `id_number` and `id_type`
@@ -30,6 +31,7 @@ CORE_FIELDS = {
     "info_title",
     "info_document_number",
     "delivery_form",
+    attachments.FIELD,
 }
 
 PIPL_NOTICE = _(
@@ -50,6 +52,28 @@ class UnechoedInput(forms.TextInput):
 
 def _text(**attrs):
     return forms.TextInput(attrs=attrs)
+
+
+class MultipleFileInput(forms.FileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field: cleans to a list of uploads ([] when none was chosen)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("allow_empty_file", True)  # attachments.check_uploads names the empty file
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+ACCEPT = ",".join(f".{ext}" for ext in attachments.APPLICATION_TYPES)
 
 
 class ApplicationForm(forms.Form):
@@ -142,10 +166,33 @@ class ApplicationForm(forms.Form):
         widget=forms.RadioSelect,
         help_text=_("信息的提供形式和获取途径，如邮寄纸质文本、当面领取、电子邮件或光盘。"),
     )
+    attachments = MultipleFileField(
+        label=_("附件"),
+        required=False,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
     consent = forms.BooleanField(
         label=_("我已阅读上述个人信息处理告知，同意本机关按此处理我填写的个人信息。"),
         required=False,
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"].help_text = format_lazy(
+            _(
+                "可选。可上传有助于说明所需信息的材料，最多{max}个文件，每个不超过{mb} MB；"
+                "类型：PDF、Word（doc、docx）、Excel（xls、xlsx）、PNG、JPG。提交未成功时需要重新选择文件。"
+            ),
+            max=attachments.MAX_FILES,
+            mb=settings.ATTACHMENT_MAX_MB,
+        )
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data.get("attachments") or []
+        problems = attachments.check_uploads(uploads)
+        if problems:
+            raise forms.ValidationError(problems)
+        return uploads
 
     def is_org(self) -> bool:
         return self.cleaned_data.get("kind", "") not in ("", ApplicantKind.PERSON)
@@ -158,12 +205,11 @@ class ApplicationForm(forms.Form):
             self.add_error("contact_person", _("法人或其他组织申请的，请填写联系人姓名。"))
         description = data.get("description") or ""
         if len(description) > intake.DESCRIPTION_MAX:
-            # The core's message suggests attachments, which the online form does not take.
             self.add_error(
                 "description",
                 _(
                     "信息描述不能超过%(max)d个字（当前%(n)d个字）。内容较多时请分成几件申请，"
-                    "或者当面提交、邮寄书面申请。"
+                    "或者把详细清单作为附件上传。"
                 )
                 % {"max": intake.DESCRIPTION_MAX, "n": len(description)},
             )

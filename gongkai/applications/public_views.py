@@ -1,5 +1,5 @@
-"""The public side of 依申请公开: the online application form, the confirmation page with the tracking code,
-the 回执 PDF, and the status lookup by tracking code + the last 4 digits of the phone.
+"""The public side of 依申请公开: the online application form (with up to 5 optional attachments), the
+confirmation page with the tracking code, the 回执 PDF, and the status lookup by tracking code + the last 4 digits of the phone.
 
 Nothing here shows an applicant's personal data to anyone but the person who just typed it: the
 confirmation page and the receipt are bound to the session that submitted the application (or that proved
@@ -26,7 +26,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from gongkai.applications.actions import do_register_application
+from gongkai.applications.attachments import do_register_with_attachments
 from gongkai.applications.intake import normalize_tracking_code
 from gongkai.applications.letters import applicant_letters, letter_file
 from gongkai.applications.models import Application, Channel, ReplyLetter, Status
@@ -140,7 +140,7 @@ def apply_form(request, org_code):
     organ = get_object_or_404(Organ, org_code=org_code)
     if request.method != "POST":
         return _render_form(request, organ, ApplicationForm())
-    form = ApplicationForm(request.POST)
+    form = ApplicationForm(request.POST, request.FILES)
     scope = str(organ.pk)
     if SUBMISSIONS.exceeded(request, scope):
         return _render_form(request, organ, form, status=TOO_MANY, limited=True)
@@ -149,8 +149,14 @@ def apply_form(request, org_code):
     if not SUBMISSIONS.hit(request, scope):
         return _render_form(request, organ, form, status=TOO_MANY, limited=True)
     try:
-        application = do_register_application(
-            organ=organ, actor=None, channel=Channel.ONLINE, data=form.core_data()
+        # The application and its files in one transaction (attachments.py): a refused file rolls back
+        # the registration and leaves no stored file behind.
+        application = do_register_with_attachments(
+            organ=organ,
+            actor=None,
+            channel=Channel.ONLINE,
+            data=form.core_data(),
+            uploads=form.cleaned_data.get("attachments") or [],
         )
     except ValidationError as exc:
         SUBMISSIONS.undo(request, scope)

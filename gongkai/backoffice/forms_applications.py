@@ -6,12 +6,15 @@ action on a stale page is refused with a conflict instead of overwriting someone
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.applications import attachments
 from gongkai.applications.actions import DEDICATED_OUTCOMES
 from gongkai.applications.fees import FeeBasis
 from gongkai.applications.models import ApplicantKind, Channel, DeliveryForm, IdType, PauseKind, Status
 from gongkai.applications.outcomes import GROUPS, OUTCOMES, Outcome
+from gongkai.applications.public_forms import ACCEPT, MultipleFileField, MultipleFileInput
 from gongkai.organs.models import Membership, Organ, Role
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -87,6 +90,23 @@ class IntakeForm(forms.Form):
     delivery_form = forms.ChoiceField(
         label=_("获取信息的方式"), choices=_blank(DeliveryForm.choices), required=False
     )
+
+    attachments = MultipleFileField(
+        label=_("附件"),
+        required=False,
+        help_text=format_lazy(
+            _("申请人随申请提交的材料（扫描件等），最多{max}个：PDF、Word、Excel、PNG、JPG。"),
+            max=attachments.MAX_FILES,
+        ),
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data.get("attachments") or []
+        problems = attachments.check_uploads(uploads)
+        if problems:
+            raise forms.ValidationError(problems)
+        return uploads
 
     DATA_FIELDS = (
         "kind",
@@ -295,6 +315,26 @@ class LetterForm(forms.Form):
 
 class LetterDeliveryForm(forms.Form):
     on = _date(_("送达日期"), help_text=_("申请人收到告知书之日；留空为今天。"))
+
+
+class AttachmentUploadForm(forms.Form):
+    """Files added to an open application after registration (the applicant's later submissions)."""
+
+    attachments = IntakeForm.base_fields["attachments"]
+
+    def __init__(self, *args, application=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.application = application
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data.get("attachments") or []
+        if not uploads:
+            raise forms.ValidationError(_("请选择要上传的文件。"))
+        already = self.application.attachments.count() if self.application is not None else 0
+        problems = attachments.check_uploads(uploads, already=already)
+        if problems:
+            raise forms.ValidationError(problems)
+        return uploads
 
 
 class LetterTemplateForm(forms.Form):

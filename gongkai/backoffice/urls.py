@@ -9,6 +9,7 @@ from django.urls import path
 
 from gongkai.backoffice.views import (
     applications,
+    applications_files,
     applications_letters,
     applications_steps,
     common,
@@ -60,7 +61,8 @@ urlpatterns = [
     path("categories/<int:category_id>/", organs.category_update, name="category_update"),
     path("organs/<str:org_code>/staff/", organs.organ_staff, name="organ_staff"),
     path("organs/<str:org_code>/staff/revoke/", organs.organ_staff_revoke, name="organ_staff_revoke"),
-    # 依申请公开 (applications): queue, counter intake, the application page, its steps and reply letters
+    # 依申请公开 (applications): queue, counter intake, the application page, its steps, reply letters,
+    # the applicant's attachments and the printable fee notice
     path("applications/", applications.application_list, name="application_list"),
     path("applications/new/", applications.application_new, name="application_new"),
     path("applications/<str:tracking_code>/", applications.application_detail, name="application_detail"),
@@ -86,6 +88,26 @@ urlpatterns = [
         "applications/<str:tracking_code>/letters/<uuid:letter_uuid>/<str:fmt>/",
         applications_steps.letter_download,
         name="letter_download",
+    ),
+    path(
+        "applications/<str:tracking_code>/attachments/",
+        applications_files.application_attachment_add,
+        name="application_attachment_add",
+    ),
+    path(
+        "applications/<str:tracking_code>/attachments/<uuid:file_uuid>/",
+        applications_files.application_attachment_download,
+        name="application_attachment_download",
+    ),
+    path(
+        "applications/<str:tracking_code>/fee-notice/",
+        applications_files.fee_notice_generate,
+        name="fee_notice_generate",
+    ),
+    path(
+        "applications/<str:tracking_code>/fee-notice/<uuid:document_uuid>/<str:fmt>/",
+        applications_files.fee_notice_download,
+        name="fee_notice_download",
     ),
     path("organs/<str:org_code>/letters/", applications_letters.organ_letters, name="organ_letters"),
     path(

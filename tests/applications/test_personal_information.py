@@ -50,3 +50,29 @@ def test_it_purges_applicant_data_after_the_retention_period(register, hank, set
     assert reveal_id_number(app, hank) == ""
     open_app.applicant.refresh_from_db()
     assert open_app.applicant.name == "陈申请"
+
+
+def test_purging_removes_the_files_the_applicant_handed_in(register, hank, settings,
+                                                          django_capture_on_commit_callbacks):
+    from gongkai.applications.attachments import do_add_application_attachment
+    from gongkai.catalog.storage import blob_path
+    from tests.helpers import pdf_upload
+
+    app = register(received_on=D(2025, 1, 6))
+    attachment = do_add_application_attachment(app, actor=hank, uploaded=pdf_upload("身份证复印件.pdf"))
+    kept = register(received_on=D(2025, 1, 6), description="另一件申请")
+    do_add_application_attachment(kept, actor=hank, uploaded=pdf_upload("同一份文件.pdf"))  # same bytes
+    do_reply(app, actor=hank, outcome="granted", on=D(2025, 1, 20))
+    settings.PII_RETENTION_DAYS = 30
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_purge_expired_pii(D(2025, 12, 31)) == 1
+    assert not app.attachments.exists()
+    assert blob_path(attachment.sha256).exists()  # still used by the other, open application
+    kept.attachments.all().delete()
+    app2 = register(received_on=D(2025, 1, 6), description="第三件")
+    only = do_add_application_attachment(app2, actor=hank, uploaded=pdf_upload("户口本.pdf"))
+    kept_path = blob_path(only.sha256)
+    do_reply(app2, actor=hank, outcome="granted", on=D(2025, 1, 20))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert do_purge_expired_pii(D(2025, 12, 31)) == 1
+    assert not kept_path.exists()

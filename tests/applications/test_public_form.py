@@ -164,7 +164,7 @@ def test_it_lists_every_missing_field_at_once(client, organ):
 def test_it_refuses_a_50000_character_description_with_the_maximum(client, organ):
     html = refused(client, organ, description="请公开" * 16_667)
     assert "信息描述不能超过5000个字（当前50001个字）" in html
-    assert "附件" not in html.split('id="id_description_error"')[1].split("</p>")[0]  # none online
+    assert "作为附件上传" in html.split('id="id_description_error"')[1].split("</p>")[0]
     assert html.count("请公开请公开") > 1000  # the text is kept for the applicant to shorten
 
 

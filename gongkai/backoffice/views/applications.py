@@ -16,7 +16,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from gongkai.applications import privacy
-from gongkai.applications.actions import do_register_application, today
+from gongkai.applications.actions import today
+from gongkai.applications.attachments import do_register_with_attachments
 from gongkai.applications.models import OPEN_STATES, Channel, Status
 from gongkai.applications.queries import (
     applications_for_user,
@@ -140,15 +141,17 @@ def application_new(request):
     if not can(request.user, Perm.HANDLE, organ):
         raise PermissionDenied(_("您没有在“%(organ)s”登记申请的权限。") % {"organ": organ.name})
     if request.method == "POST":
-        form = IntakeForm(request.POST)
+        form = IntakeForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
             try:
-                application = do_register_application(
+                # Registration and the applicant's files in one transaction (nothing kept if one fails).
+                application = do_register_with_attachments(
                     organ=organ,
                     actor=request.user,
                     channel=data["channel"],
                     data=form.data_for_action(),
+                    uploads=data["attachments"],
                     submitted_on=data["submitted_on"],
                     signed_on=data["signed_on"],
                     confirmed_on=data["confirmed_on"],

@@ -3,7 +3,9 @@ open pauses) and which action it calls. One POST endpoint runs any of them; a re
 application page with the submitted form and its errors (nothing is saved: the actions are atomic), a
 stale page (ConflictError) gets a clear conflict message.
 
-Also here: generating, downloading and delivering the reply letters (告知书)."""
+Also here: generating, downloading and delivering the reply letters (告知书). Issuing a fee notice also
+generates its printable 收费通知书 (fee_notice.py); the applicant's attachments and the fee-notice downloads
+are in applications_files.py."""
 
 import logging
 from collections.abc import Callable
@@ -18,7 +20,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai.applications import letters
+from gongkai.applications import attachments, fee_notice, letters
 from gongkai.applications.actions import (
     TRANSITIONS,
     ConflictError,
@@ -132,15 +134,7 @@ STEPS = {
             "issue_fee_notice",
             gettext_lazy("发出收费通知"),
             f.FeeNoticeForm,
-            lambda a, d, u, v: do_issue_fee_notice(
-                a,
-                actor=u,
-                basis=d["basis"],
-                pages=d["pages"],
-                on=d["on"],
-                delivered_on=d["delivered_on"],
-                expected_version=v,
-            ),
+            lambda a, d, u, v: _issue_fee_notice(a, d, u, v),
             lambda app, pauses: not app.fee_notices.exists(),
         ),
         Step(
@@ -228,6 +222,22 @@ def _reply(app, data, user, version):
     return app
 
 
+@transaction.atomic
+def _issue_fee_notice(app, data, user, version):
+    """Issue the fee notice and generate its printable 收费通知书 in one transaction."""
+    notice = do_issue_fee_notice(
+        app,
+        actor=user,
+        basis=data["basis"],
+        pages=data["pages"],
+        on=data["on"],
+        delivered_on=data["delivered_on"],
+        expected_version=version,
+    )
+    fee_notice.do_generate_fee_notice_document(notice, actor=user)
+    return notice
+
+
 def offered_steps(application: Application, user) -> list[Step]:
     """The steps allowed in the current state for this user (handlers of the organ)."""
     if not can(user, Perm.HANDLE, application.organ):
@@ -277,6 +287,10 @@ def detail_context(request, application: Application, bound: dict | None = None)
         "delivery_form": f.LetterDeliveryForm(),
         "fee_lines": _fee_breakdown_lines(application),
         "fee_notices": list(application.fee_notices.all()),
+        "fee_document": fee_notice.latest_document(application),
+        "attachments": list(application.attachments.select_related("uploaded_by")),
+        "attachment_form": f.AttachmentUploadForm(application=application),
+        "attachments_max": attachments.MAX_FILES,
         "outcome_info": info(application.outcome) if application.outcome else None,
         "open_pauses": [
             PauseKind(k).label for k in (_open_pauses(application) if application.is_open else {})
