@@ -112,7 +112,35 @@ def dashboard(request):
     if manage_organs:
         context["manage_organs"] = manage_organs
     context["overview"] = _supervision_overview(user)
+    context["applications"] = _application_counts(user)
     return render(request, "backoffice/dashboard.html", context)
+
+
+def _application_counts(user):
+    """For handlers: how many applications wait for confirmation, are overdue or due soon (links to the queue)."""
+    if not organs_where(user, Perm.HANDLE).exists():
+        return None
+    from django.utils import timezone
+
+    from gongkai.applications.models import Application, Status
+    from gongkai.applications.queries import due_soon_q, overdue_q
+
+    on = timezone.localdate()
+    mine = Application.objects.filter(organ__in=organs_where(user, Perm.HANDLE))
+    counts = mine.aggregate(
+        awaiting_confirmation=Count("pk", filter=Q(status=Status.AWAITING_CONFIRMATION)),
+        overdue=Count("pk", filter=overdue_q(on)),
+        due_soon=Count("pk", filter=due_soon_q(on)),
+        paused=Count("pk", filter=Q(status=Status.PAUSED)),
+        open=Count("pk", filter=~Q(status=Status.CLOSED)),
+    )
+    labels = [
+        ("overdue", _("已超期")),
+        ("due_soon", _("即将到期")),
+        ("awaiting_confirmation", _("待确认收到")),
+        ("paused", _("暂停计时")),
+    ]
+    return {"open": counts["open"], "flags": [(key, label, counts[key]) for key, label in labels]}
 
 
 @staff_view
