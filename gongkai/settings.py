@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.workdays",
     "gongkai.applications",
+    "gongkai.annual",
     "gongkai.search",
     "gongkai.api",
     "gongkai.portal",

@@ -1,0 +1,82 @@
+"""`gongkai audit FILE [--json] [--format …]`: file or stdin, exit status 1 on errors."""
+
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def run(*args, stdin: bytes | None = None, monkeypatch=None):
+    out = io.StringIO()
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    code = 0
+    try:
+        call_command("audit", *args, stdout=out)
+    except SystemExit as exc:
+        code = exc.code
+    return code, out.getvalue()
+
+
+def test_a_clean_report_exits_zero_with_a_summary():
+    code, out = run(str(FIXTURES / "f2021-clean-concatenated.txt"))
+    assert code == 0
+    assert "format 2021 (by headers), year 2023" in out
+    assert "0 error(s), 0 warning(s), 0 note(s)" in out
+
+
+def test_errors_exit_one_and_json_has_the_documented_shape():
+    code, out = run(str(FIXTURES / "f2021-errors-spaced.txt"), "--json")
+    assert code == 1
+    result = json.loads(out)
+    assert {"format", "year", "sections", "tables", "findings"} <= set(result)
+    assert set(result["tables"]) == {"table2", "table3", "table4"}
+    assert set(result["tables"]["table3"]) == {"rows", "ambiguous_rows"}
+    for finding in result["findings"]:
+        assert set(finding) == {"rule", "severity", "span", "excerpt", "expected", "found", "message"}
+        assert finding["severity"] in ("error", "warning", "note")
+
+
+def test_it_reads_standard_input(monkeypatch):
+    data = (FIXTURES / "legacy-errors.txt").read_bytes()
+    code, out = run("-", "--json", stdin=data, monkeypatch=monkeypatch)
+    assert code == 1
+    assert json.loads(out)["format"] == "legacy"
+
+
+def test_format_can_be_forced():
+    code, out = run(str(FIXTURES / "legacy-clean.txt"), "--json", "--format", "2021")
+    result = json.loads(out)
+    assert result["format"] == "2021" and result["format_detected_by"] == "override"
+    assert ("table.missing", "warning") in {(f["rule"], f["severity"]) for f in result["findings"]}
+
+
+def test_an_unknown_format_is_refused():
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError):
+        call_command("audit", str(FIXTURES / "legacy-clean.txt"), "--format", "2008")
+
+
+def test_it_writes_the_tables_as_xlsx_and_the_highlighted_text_as_html(tmp_path):
+    from openpyxl import load_workbook
+
+    xlsx, page = tmp_path / "audit.xlsx", tmp_path / "audit.html"
+    code, _ = run(str(FIXTURES / "f2021-errors-spaced.txt"), "--xlsx", str(xlsx), "--html", str(page))
+    assert code == 1
+    workbook = load_workbook(xlsx)
+    assert workbook.sheetnames == ["findings", "table3", "table2", "table4"]
+    rows = list(workbook["table3"].iter_rows(values_only=True))
+    assert rows[0][2:] == ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    assert rows[3] == ("granted", "（一）予以公开", 5, 0, 0, 0, 0, 0, 6)
+    assert list(workbook["table4"].iter_rows(values_only=True))[1] == ("review", "行政复议", 1, 0, 0, 1, 3)
+    findings = list(workbook["findings"].iter_rows(values_only=True))
+    assert ("error", "table3.row_total") in {r[:2] for r in findings}
+    html = page.read_text()
+    assert '<mark class="error"' in html
+    assert "（一）予以公开 5 0 0 0 0 0 6</a></mark>" in html
