@@ -11,5 +11,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("workdays/", include("gongkai.workdays.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
+    path("audit/", include("gongkai.annual.urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -51,6 +51,9 @@ PUBLIC_NAMES = {
     "apply:receipt",
     "apply:status",
     "apply:letter",
+    "audit:page",
+    "audit:download",
+    "api:audit",
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
 # them (200) but must not see anything of 东风路街道 on them.

@@ -7,6 +7,7 @@ static files, never a third-party CDN."""
 from ninja import NinjaAPI
 from ninja.renderers import JSONRenderer
 
+from gongkai.annual.api import router as audit_router
 from gongkai.search.api import router as search_router
 from gongkai.workdays.api import router as workdays_router
 
@@ -21,5 +22,6 @@ api = NinjaAPI(
     title="Gongkai API", version="1", urls_namespace="api", renderer=ChineseJSONRenderer(), docs_url="/docs"
 )
 
+api.add_router("/audit", audit_router)
 api.add_router("/search", search_router)
 api.add_router("/workdays/", workdays_router)
