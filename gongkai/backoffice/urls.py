@@ -67,6 +67,11 @@ urlpatterns = [
     path("applications/new/", applications.application_new, name="application_new"),
     path("applications/<str:tracking_code>/", applications.application_detail, name="application_detail"),
     path(
+        "applications/<str:tracking_code>/receipt.pdf",
+        applications.application_receipt,
+        name="application_receipt",
+    ),
+    path(
         "applications/<str:tracking_code>/reveal/", applications.application_reveal, name="application_reveal"
     ),
     path(

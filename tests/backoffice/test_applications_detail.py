@@ -256,3 +256,16 @@ def test_a_second_clerk_confirming_the_same_application_gets_a_conflict(
     online.refresh_from_db()
     assert online.received_on == dt.date(2025, 12, 30)
     assert online.events.filter(kind="started").count() == 1
+
+
+def test_the_handler_prints_the_receipt_for_a_walk_in_applicant(client, hank, organ):
+    import io
+
+    from pypdf import PdfReader
+
+    app = do_register_application(organ=organ, actor=hank, channel=Channel.IN_PERSON, data=person_data())
+    client.force_login(hank)
+    response = client.get(reverse("backoffice:application_receipt", args=[app.tracking_code]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(response.content)).pages)
+    assert app.tracking_code in text

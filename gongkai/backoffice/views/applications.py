@@ -210,3 +210,21 @@ def application_reveal(request, tracking_code):
     response = render(request, "backoffice/applications/detail.html", context)
     response["Cache-Control"] = "no-store"
     return response
+
+
+@staff_view
+@read_only
+def application_receipt(request, tracking_code):
+    """The 回执 PDF, printed at the counter for a walk-in applicant (the same document the online form offers)."""
+    from django.http import HttpResponse
+    from django.utils.http import content_disposition_header
+
+    from gongkai.applications.receipt import receipt_pdf
+
+    application = get_application_for_user(request.user, tracking_code, Perm.HANDLE)
+    pdf = receipt_pdf(application, request.build_absolute_uri(reverse("apply:status")))
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"回执-{application.tracking_code}.pdf"
+    )
+    return response
