@@ -58,5 +58,11 @@ fmt: install
 bench: install
 	$(BIN)/python -m bench
 
+# Report auditor: precision/recall of findings, table-recovery accuracy and time per report over the labelled
+# fixtures of bench/audit/fixtures/labels.json (guarded by tests/annual/test_bench_labels.py; docs/performance.md).
+.PHONY: bench-audit
+bench-audit: install
+	$(BIN)/python -m bench.audit $(BENCH_AUDIT_ARGS)
+
 clean:
 	rm -rf var/static var/test.sqlite3* .pytest_cache

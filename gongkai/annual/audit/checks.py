@@ -31,7 +31,14 @@ def table_findings(text: str, fmt: Format, results: dict[str, T.TableResult]) ->
             cells = width or len(table.columns_of(table.row(row_key)))
             shown = row.raw.strip()
             if row.status == T.MISSING:
-                out.append(Finding("table.row_missing", WARNING, f"{table.title}: row “{label}” not found"))
+                out.append(
+                    Finding(
+                        "table.row_missing",
+                        WARNING,
+                        f"{table.title}: row “{label}” not found",
+                        expected=label,
+                    )
+                )
             elif row.status == T.AMBIGUOUS:
                 readings = "; ".join(" ".join(map(str, r)) for r in row.readings[:5])
                 out.append(
@@ -428,3 +435,13 @@ def narrative_table_findings(text: str, compact: Compact, table3: dict[str, list
                         span, excerpt(text, *span), expected, _fmt(value))
             )  # fmt: skip
     return out
+
+
+# --- legacy 统计表 (gongkai.annual.audit.legacy_tables) -------------------------------------------------------------
+
+
+def legacy_table_findings(text: str, table) -> list[Finding]:
+    """The legacy 政府信息公开情况统计表: its identities and the narrative against it."""
+    from gongkai.annual.audit import legacy_tables
+
+    return legacy_tables.findings(text, table)

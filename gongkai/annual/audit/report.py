@@ -83,6 +83,12 @@ def audit_read(
             findings += checks.narrative_table_findings(text, compact, t3.values())
             findings += checks.narrative_appeal_findings(text, compact, results["table4"].values())
             out_tables = tables_json(results)
+        elif fmt.name == "legacy":
+            from gongkai.annual.audit import legacy_tables
+
+            statistics = legacy_tables.recover(text)
+            findings += checks.legacy_table_findings(text, statistics)
+            out_tables["legacy_statistics"] = statistics.as_json() if statistics else None
     if previous is not None:
         findings += checks.carry_over_findings({"year": detection.year, "tables": out_tables}, previous)
     order = {s: i for i, s in enumerate(SEVERITIES)}
