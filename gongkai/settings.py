@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.applications",
     "gongkai.annual",
+    "gongkai.enquiries",
+    "gongkai.appeals",
     "gongkai.search",
     "gongkai.api",
     "gongkai.portal",

@@ -12,5 +12,6 @@ urlpatterns = [
     path("workdays/", include("gongkai.workdays.urls")),
     path("apply/", include("gongkai.applications.public_urls")),
     path("audit/", include("gongkai.annual.urls")),
+    path("enquiries/", include("gongkai.enquiries.public_urls")),
     path("", include("gongkai.portal.urls")),
 ]

@@ -15,6 +15,7 @@ A route with a parameter this file does not know how to fill fails the test: add
 `param_values` (with a real object) or, if the view is really public, its name to PUBLIC_NAMES.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -23,11 +24,13 @@ from django.shortcuts import resolve_url
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from gongkai.appeals.actions import do_register_appeal
 from gongkai.applications import fee_notice, letters
 from gongkai.applications.actions import do_issue_fee_notice, do_register_application, do_reply
 from gongkai.applications.attachments import do_add_application_attachment
 from gongkai.applications.models import Channel
 from gongkai.catalog.models import Category
+from gongkai.enquiries.actions import do_log_enquiry
 from tests.helpers import attach_pdf, make_draft, pdf_upload
 
 # Namespaces that are public as a whole: the public portal, and Django admin (which has its own login
@@ -51,6 +54,11 @@ PUBLIC_NAMES = {
     "apply:receipt",
     "apply:status",
     "apply:letter",
+    "enquiries:qa_list",
+    "enquiries:ask",
+    "enquiries:mailbox",
+    "enquiries:submitted",
+    "enquiries:status",
     "audit:page",
     "audit:download",
     "api:audit",
@@ -134,8 +142,20 @@ def objects(organ, alice, monkeypatch):
     letter = letters.do_generate_letter(application, actor=None)
     monkeypatch.setattr(fee_notice, "render_pdf", lambda document: b"%PDF-1.4\n%fee notice\n")
     fee_document = fee_notice.do_generate_fee_notice_document(notice, actor=None)
+    enquiry = do_log_enquiry(
+        organ=organ, actor=None, channel="phone", topic="办事指南", question="怎么申请？"
+    )
+    appeal = do_register_appeal(
+        organ=organ,
+        actor=None,
+        kind="review",
+        received_on=dt.date(2025, 3, 1),
+        tracking_code=application.tracking_code,
+    )
     return {
         "record": record,
+        "enquiry": enquiry,
+        "appeal": appeal,
         "attachment": attachment,
         "organ": organ,
         "application": application,
@@ -160,6 +180,9 @@ def param_values(objects):
         "outcome": "granted",
         "file_uuid": objects["application_attachment"].uuid,
         "document_uuid": objects["fee_document"].uuid,
+        "enquiry_uuid": objects["enquiry"].uuid,
+        "appeal_uuid": objects["appeal"].uuid,
+        "year": 2025,
     }
 
 

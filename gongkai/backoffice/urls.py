@@ -5,7 +5,7 @@ the permission-checked getters; tests/test_urlconf_permissions.py walks this lis
 """
 
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from gongkai.backoffice.views import (
     applications,
@@ -120,4 +120,7 @@ urlpatterns = [
         applications_letters.organ_letter_edit,
         name="organ_letter_edit",
     ),
+    path("enquiries/", include("gongkai.enquiries.staff_urls")),
+    path("appeals/", include("gongkai.appeals.staff_urls")),
+    path("facts/", include("gongkai.annual.facts_urls")),
 ]
