@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from gongkai.annual.audit.export import to_xlsx
 from gongkai.annual.audit.labels import SEVERITY_LABELS, rule_label
-from gongkai.annual.audit.report import audit_bytes, audit_text
+from gongkai.annual.audit.readers import read_bytes
+from gongkai.annual.audit.report import audit_bytes, audit_read, audit_text
 from gongkai.annual.formats import by_name
 
 MAX_UPLOAD_MB = 20
@@ -38,6 +39,11 @@ class AuditForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         max_length=2_000_000,
     )
+    previous = forms.FileField(
+        label=gettext_lazy("上一年度报告（可选）"),
+        required=False,
+        help_text=gettext_lazy("同时上传上一年度报告，可核对“上年结转”与上一年度“结转下年度继续办理”"),
+    )
     year = forms.IntegerField(label=gettext_lazy("报告年度"), required=False, min_value=2008, max_value=2100)
     format = forms.ChoiceField(label=gettext_lazy("报告格式"), required=False, choices=FORMAT_CHOICES)
 
@@ -46,8 +52,9 @@ class AuditForm(forms.Form):
         upload = data.get("file")
         if upload is None and not (data.get("text") or "").strip():
             raise forms.ValidationError(_("请上传报告文件，或粘贴报告全文。"))
-        if upload is not None and upload.size > MAX_UPLOAD_MB * 1024 * 1024:
-            self.add_error("file", _("文件超过%(n)d MB。") % {"n": MAX_UPLOAD_MB})
+        for name in ("file", "previous"):
+            if data.get(name) is not None and data[name].size > MAX_UPLOAD_MB * 1024 * 1024:
+                self.add_error(name, _("文件超过%(n)d MB。") % {"n": MAX_UPLOAD_MB})
         return data
 
 
@@ -55,13 +62,14 @@ def run_audit(form: AuditForm) -> tuple[dict, str]:
     """(result, text) for a valid form."""
     data = form.cleaned_data
     options = {"year": data.get("year"), "format_name": data.get("format") or None}
+    if data.get("previous") is not None:
+        previous = data["previous"]
+        options["previous"] = audit_bytes(previous.read(), previous.name)
     upload = data.get("file")
     if upload is not None:
-        raw = upload.read()
-        result = audit_bytes(raw, upload.name, **options)
-        from gongkai.annual.audit.readers import read_bytes
-
-        text = read_bytes(raw, upload.name).text
+        read = read_bytes(upload.read(), upload.name)
+        text = read.text
+        result = audit_read(read, **options)
     else:
         text = data["text"]
         result = audit_text(text, **options)

@@ -69,3 +69,15 @@ def test_garbage_never_crashes_the_page(db):
     upload = SimpleUploadedFile("x.pdf", b"%PDF-1.4 garbage \x00\xff" * 100)
     response = Client().post(reverse("audit:page"), {"file": upload})
     assert response.status_code == 200
+
+
+def test_two_consecutive_years_compare_the_carry_over(db):
+    last_year = SimpleUploadedFile("2021.txt", (FIXTURES / "f2021-ambiguous-concatenated.txt").read_bytes())
+    page = Client().post(reverse("audit:page"), {"text": ERRORS, "previous": last_year}).content.decode()
+    assert "上年结转与上一年度“结转下年度继续办理”不一致" in page
+    last_year = SimpleUploadedFile("2021.txt", (FIXTURES / "f2021-ambiguous-concatenated.txt").read_bytes())
+    data = Client().post("/api/v1/audit", {"text": ERRORS, "previous": last_year}).json()
+    assert [(f["expected"], f["found"]) for f in data["findings"] if f["rule"] == "carryover.mismatch"] == [
+        (0, 2),
+        (0, 2),
+    ]
