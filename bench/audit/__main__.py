@@ -13,6 +13,10 @@ def main(argv=None) -> int:
     parser.add_argument("--json", action="store_true", help="print the whole result as JSON")
     parser.add_argument("--repeat", type=int, default=3, help="runs per report; the median time is kept")
     args = parser.parse_args(argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.settings")
+    import django
+
+    django.setup()  # the auditor's messages go through gettext
     from bench.audit.evaluate import evaluate, real_report_times
 
     result = evaluate(repeat=args.repeat)

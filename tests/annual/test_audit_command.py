@@ -26,8 +26,8 @@ def run(*args, stdin: bytes | None = None, monkeypatch=None):
 def test_a_clean_report_exits_zero_with_a_summary():
     code, out = run(str(FIXTURES / "f2021-clean-concatenated.txt"))
     assert code == 0
-    assert "format 2021 (by headers), year 2023" in out
-    assert "0 error(s), 0 warning(s), 0 note(s)" in out
+    assert "格式：2021（依据表头判定），年度：2023" in out
+    assert "错误0项，警告0项，提示0项" in out
 
 
 def test_errors_exit_one_and_json_has_the_documented_shape():
@@ -70,13 +70,29 @@ def test_it_writes_the_tables_as_xlsx_and_the_highlighted_text_as_html(tmp_path)
     code, _ = run(str(FIXTURES / "f2021-errors-spaced.txt"), "--xlsx", str(xlsx), "--html", str(page))
     assert code == 1
     workbook = load_workbook(xlsx)
-    assert workbook.sheetnames == ["findings", "table3", "table2", "table4"]
-    rows = list(workbook["table3"].iter_rows(values_only=True))
-    assert rows[0][2:] == ("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计")
+    assert workbook.sheetnames == ["审核发现", "表三", "表二", "表四"]
+    rows = list(workbook["表三"].iter_rows(values_only=True))
+    assert rows[0] == (
+        "键",
+        "行",
+        "自然人",
+        "商业企业",
+        "科研机构",
+        "社会公益组织",
+        "法律服务机构",
+        "其他",
+        "总计",
+    )
     assert rows[3] == ("granted", "（一）予以公开", 5, 0, 0, 0, 0, 0, 6)
-    assert list(workbook["table4"].iter_rows(values_only=True))[1] == ("review", "行政复议", 1, 0, 0, 1, 3)
-    findings = list(workbook["findings"].iter_rows(values_only=True))
+    assert list(workbook["表四"].iter_rows(values_only=True))[1] == ("review", "行政复议", 1, 0, 0, 1, 3)
+    findings = list(workbook["审核发现"].iter_rows(values_only=True))
+    assert findings[0] == ("严重程度", "规则", "起始位置", "结束位置", "原文摘录", "应为", "实为", "说明")
     assert ("error", "table3.row_total") in {r[:2] for r in findings}
+    [row_total] = [r for r in findings if r[1] == "table3.row_total"]
+    assert row_total[7] == (
+        "表三“予以公开”一行：勾稽关系“总计 = 自然人 + 法人或其他组织（五列）”不成立，各分项之和为5，总计栏为6"
+    )
     html = page.read_text()
     assert '<mark class="error"' in html
+    assert "错误" in html and "<title>年报审核</title>" in html
     assert "（一）予以公开 5 0 0 0 0 0 6</a></mark>" in html

@@ -101,7 +101,7 @@ def test_it_reads_the_text_layer_of_a_pdf(pdfs):
 def test_a_pdf_without_a_text_layer_is_a_finding(pdfs):
     result = audit_bytes(pdfs["image_only"], "scan.pdf")
     assert [f["rule"] for f in result["findings"]] == ["reader.no_text"]
-    assert "no text found" in result["findings"][0]["message"]
+    assert "未提取到文字" in result["findings"][0]["message"]
 
 
 @pytest.mark.parametrize(

@@ -8,10 +8,13 @@ import re
 from datetime import date
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 from gongkai.annual.audit import tables as T
 from gongkai.annual.audit.findings import ERROR, NOTE, WARNING, Finding, excerpt
 from gongkai.annual.audit.sections import FoundSection
 from gongkai.annual.formats import COLUMN_EQUATION, Format, cell_type_errors, evaluate
+from gongkai.annual.formats.base import table_name
 from gongkai.core.numerals import AMOUNT_RE, amount_from_match
 
 # --- tables -----------------------------------------------------------------------------------------------------
@@ -22,12 +25,24 @@ def table_findings(text: str, fmt: Format, results: dict[str, T.TableResult]) ->
     for key, result in results.items():
         table = fmt.table(key)
         if not result.found:
-            out.append(Finding("table.missing", WARNING, f"{table.title}: table not found in the text"))
+            out.append(
+                Finding(
+                    "table.missing",
+                    WARNING,
+                    _("正文中未找到%(table)s“%(title)s”") % {"table": table_name(key), "title": table.title},
+                )
+            )
             continue
         width = 15 if key == "table4" else None
-        decided_by = "the row and table identities" if fmt_has_identities(fmt, key) else "the printed digits"
+        decided_by = _("行与表的勾稽关系") if fmt_has_identities(fmt, key) else _("所印数字")
         for row_key, row in result.rows.items():
             label = table.title if key == "table4" else table.row(row_key).label
+            # table 4 is printed as one row: the table itself; otherwise e.g. 表三“予以公开”一行
+            where = (
+                table_name(key)
+                if key == "table4"
+                else _("%(table)s“%(row)s”一行") % {"table": table_name(key), "row": label}
+            )
             cells = width or len(table.columns_of(table.row(row_key)))
             shown = row.raw.strip()
             if row.status == T.MISSING:
@@ -35,7 +50,10 @@ def table_findings(text: str, fmt: Format, results: dict[str, T.TableResult]) ->
                     Finding(
                         "table.row_missing",
                         WARNING,
-                        f"{table.title}: row “{label}” not found",
+                        _("%(table)s：未找到表中的数字") % {"table": table_name(key)}
+                        if key == "table4"
+                        else _("%(table)s：未找到“%(label)s”一行")
+                        % {"table": table_name(key), "label": label},
                         expected=label,
                     )
                 )
@@ -43,21 +61,24 @@ def table_findings(text: str, fmt: Format, results: dict[str, T.TableResult]) ->
                 readings = "; ".join(" ".join(map(str, r)) for r in row.readings[:5])
                 out.append(
                     _at(text, row.span, "table.ambiguous", NOTE,
-                        f"{label}: “{shown}” can be read {len(row.readings)} ways consistent with {decided_by} "
-                        f"({readings}{'; …' if len(row.readings) > 5 else ''}); the text alone does not say which",
+                        _("%(where)s：“%(shown)s”有%(count)s种符合%(decided_by)s的读法（%(readings)s），"
+                          "仅凭正文无法确定是哪一种")
+                        % {"where": where, "shown": shown, "count": len(row.readings), "decided_by": decided_by,
+                           "readings": readings + ("; …" if len(row.readings) > 5 else "")},
                         found=shown)
                 )  # fmt: skip
             elif row.status == T.INCONSISTENT:
                 out.append(
                     _at(text, row.span, "table.no_consistent_reading", ERROR,
-                        f"{label}: no way of splitting “{shown}” into {cells} cells makes every total equal to "
-                        "the sum of its parts",
+                        _("%(where)s：“%(shown)s”无论如何拆分为%(cells)s个单元格，都不能使每个总计等于其各分项之和")
+                        % {"where": where, "shown": shown, "cells": cells},
                         found=shown)
                 )  # fmt: skip
             elif row.status == T.UNREADABLE:
                 out.append(
                     _at(text, row.span, "table.unreadable_row", WARNING,
-                        f"{label}: “{shown[:60]}” does not hold the row's {cells} cells", found=shown[:60])
+                        _("%(where)s：“%(shown)s”读不出应有的%(cells)s个单元格")
+                        % {"where": where, "shown": shown[:60], "cells": cells}, found=shown[:60])
                 )  # fmt: skip
             if key == "table4" and row.status != T.OK:
                 break  # table 4 is one printed row: one finding is enough
@@ -82,7 +103,9 @@ def table_findings(text: str, fmt: Format, results: dict[str, T.TableResult]) ->
     for table_key, row_key, index, value in cell_type_errors(fmt, filled):
         span = results[table_key].rows[row_key].span
         out.append(
-            _at(text, span, "cell.type", ERROR, f"{row_key}: cell {index + 1} is {value}, not a non-negative number",
+            _at(text, span, "cell.type", ERROR, _("%(table)s“%(row)s”一行：第%(index)s个单元格为%(value)s，不是非负数")
+            % {"table": table_name(table_key), "row": fmt.table(table_key).row(row_key).label, "index": index + 1,
+               "value": value},
                 found=value)
         )  # fmt: skip
     return out
@@ -115,7 +138,8 @@ def section_findings(text: str, fmt: Format, sections: list[FoundSection]) -> li
                 Finding(
                     "structure.section_missing",
                     WARNING,
-                    f"section “{section.number}、{section.title}” not found",
+                    _("未找到章节“%(number)s、%(title)s”")
+                    % {"number": section.number, "title": section.title},
                     expected=section.title,
                 )
             )
@@ -124,7 +148,7 @@ def section_findings(text: str, fmt: Format, sections: list[FoundSection]) -> li
         if after.start < before.start:
             out.append(
                 _at(text, (after.start, after.start + len(after.heading)), "structure.section_order", WARNING,
-                    f"section “{after.title}” comes before “{before.title}”")
+                    _("章节“%(after)s”排在“%(before)s”之前") % {"after": after.title, "before": before.title})
             )  # fmt: skip
             break
     return out
@@ -137,9 +161,7 @@ DATE_RE = re.compile(r"(?:((?:19|20)\d{2})\s*年\s*)?(\d{1,2})\s*月\s*(\d{1,2})
 def period_findings(text: str, year: int | None) -> list[Finding]:
     m = PERIOD_RE.search(text)
     if not m:
-        return [
-            Finding("structure.period_missing", WARNING, "the statistics period (统计期限) is not stated")
-        ]
+        return [Finding("structure.period_missing", WARNING, _("未写明统计期限"))]
     dates = [(int(y) if y else None, int(mo), int(d)) for y, mo, d in DATE_RE.findall(m.group(0))]
     if not dates:
         return [
@@ -148,7 +170,7 @@ def period_findings(text: str, year: int | None) -> list[Finding]:
                 m.span(),
                 "structure.period_blank",
                 WARNING,
-                "the statistics period is stated without dates",
+                _("写明了统计期限，但未写明起止日期"),
             )
         ]
     if year is None:
@@ -159,7 +181,7 @@ def period_findings(text: str, year: int | None) -> list[Finding]:
     if ok:
         return []
     return [
-        _at(text, m.span(), "structure.period_wrong", ERROR, f"the statistics period should be {expected}",
+        _at(text, m.span(), "structure.period_wrong", ERROR, _("统计期限应为%(expected)s") % {"expected": expected},
             expected=expected, found=m.group(0))
     ]  # fmt: skip
 
@@ -178,21 +200,19 @@ def publication_findings(text: str, fmt: Format, year: int | None) -> list[Findi
     try:
         published = date(int(found.group(1)), int(found.group(2)), int(found.group(3)))
     except ValueError:
-        return [
-            _at(text, found.span(), "structure.date_invalid", WARNING, "the closing date is not a real date")
-        ]
+        return [_at(text, found.span(), "structure.date_invalid", WARNING, _("落款日期不是实际存在的日期"))]
     deadline = date(year + 1, 3, 31)
     if published > deadline:
         return [
             _at(text, found.span(), "structure.published_late", WARNING,
-                f"dated {published.isoformat()}, after the latest deadline {deadline.isoformat()} "
-                "(31 January for departments, 31 March for governments)",
+                _("落款日期为%(published)s，晚于最迟法定期限%(deadline)s（部门为1月31日，政府为3月31日）")
+                % {"published": published.isoformat(), "deadline": deadline.isoformat()},
                 expected=deadline.isoformat(), found=published.isoformat())
         ]  # fmt: skip
     if published.year <= year:
         return [
             _at(text, found.span(), "structure.published_early", NOTE,
-                f"dated {published.isoformat()}, before the end of the report year {year}",
+                _("落款日期为%(published)s，早于报告年度%(year)s年结束") % {"published": published.isoformat(), "year": year},
                 found=published.isoformat())
         ]  # fmt: skip
     return []
@@ -282,14 +302,15 @@ def narrative_findings(text: str, compact: Compact) -> list[Finding]:
         if total > value and not approximate:
             out.append(
                 Finding("narrative.parts_exceed_whole", ERROR,
-                        f"the parts ({shown} = {_fmt(total)}) exceed the stated whole {_fmt(value)}{unit}",
+                        _("各分项之和（%(parts)s = %(total)s）超过所述总数%(whole)s%(unit)s")
+                        % {"parts": shown, "total": _fmt(total), "whole": _fmt(value), "unit": unit},
                         span, excerpt(text, *span), _fmt(value), _fmt(total))
             )  # fmt: skip
         elif needs_head:  # "在…的N条中" lists the main categories only: a shortfall is normal there
             out.append(
                 Finding("narrative.parts_short_of_whole", WARNING,
-                        f"the parts listed after 其中 ({shown} = {_fmt(total)}) do not make the whole "
-                        f"{_fmt(value)}{unit}",
+                        _("“其中”所列各分项之和（%(parts)s = %(total)s）不等于总数%(whole)s%(unit)s")
+                        % {"parts": shown, "total": _fmt(total), "whole": _fmt(value), "unit": unit},
                         span, excerpt(text, *span), _fmt(value), _fmt(total))
             )  # fmt: skip
     return out
@@ -315,7 +336,8 @@ def _percentage(text: str, compact: Compact, part: re.Match, value: Decimal, who
         Finding(
             "narrative.percentage",
             WARNING,
-            f"{_fmt(value)} of {_fmt(whole)} is {shown}%, the text says {stated}%",
+            _("%(part)s占%(whole)s的%(actual)s%%，正文为%(stated)s%%")
+            % {"part": _fmt(value), "whole": _fmt(whole), "actual": shown, "stated": stated},
             span,
             excerpt(text, *span),
             _fmt(Decimal(shown)),
@@ -332,7 +354,8 @@ def carry_over_findings(result: dict, previous: dict) -> list[Finding]:
             Finding(
                 "carryover.year",
                 NOTE,
-                f"the previous report is of {previous['year']}, not {result['year'] - 1}",
+                _("用于比对的上一年度报告为%(found)s年度，不是%(expected)s年度")
+                % {"found": previous["year"], "expected": result["year"] - 1},
                 expected=result["year"] - 1,
                 found=previous["year"],
             )
@@ -348,7 +371,8 @@ def carry_over_findings(result: dict, previous: dict) -> list[Finding]:
                 Finding(
                     "carryover.mismatch",
                     WARNING,
-                    f"{label}: 上年结转 {now}, but last year's report carried {before} over (结转下年度)",
+                    _("%(label)s：上年结转为%(now)s，而上一年度报告的结转下年度为%(before)s")
+                    % {"label": label, "now": now, "before": before},
                     expected=before,
                     found=now,
                 )
@@ -372,6 +396,13 @@ NARRATIVE_CELLS = (
     ("carried_in", re.compile(r"上年(?:度)?结转[^，。；\d]{0,14}?" + NUM + r"\s*件")),
     ("carried_out", re.compile(r"结转(?:至)?下(?:一)?年(?:度)?[^，。；\d]{0,8}?" + NUM + r"\s*件")),
 )
+
+
+NARRATIVE_ROW_LABELS = {
+    "new": "本年新收政府信息公开申请数量",
+    "carried_in": "上年结转政府信息公开申请数量",
+    "carried_out": "结转下年度继续办理",
+}
 
 
 APPEAL_CELLS = (
@@ -399,7 +430,8 @@ def narrative_appeal_findings(text: str, compact: Compact, table4: dict[str, lis
             span = compact.span(*m.span())
             out.append(
                 Finding("narrative.table_mismatch", WARNING,
-                        f"the text says {_fmt(value)} {label} cases where table 4 says {expected}",
+                        _("正文称%(label)s案件%(found)s件，表四为%(expected)s件")
+                        % {"label": label, "found": _fmt(value), "expected": expected},
                         span, excerpt(text, *span), expected, _fmt(value))
             )  # fmt: skip
     return out
@@ -424,14 +456,16 @@ def narrative_table_findings(text: str, compact: Compact, table3: dict[str, list
             if row_key == "new" and carried and value == expected + carried[-1]:
                 out.append(
                     Finding("narrative.table_mismatch", NOTE,
-                            f"the text's {_fmt(value)}件 counts new ({expected}) and carried-over ({carried[-1]}) "
-                            "applications together; table 3 row 一 says "
-                            f"{expected}", span, excerpt(text, *span), expected, _fmt(value))
+                            _("正文所述%(found)s件将本年新收（%(new)s件）与上年结转（%(carried)s件）申请合并计算；"
+                              "表三第一行（本年新收）为%(expected)s件")
+                            % {"found": _fmt(value), "new": expected, "carried": carried[-1], "expected": expected},
+                            span, excerpt(text, *span), expected, _fmt(value))
                 )  # fmt: skip
                 continue
             out.append(
                 Finding("narrative.table_mismatch", WARNING,
-                        f"the text says {_fmt(value)} 件 where table 3 ({row_key}, 总计) says {expected}",
+                        _("正文称%(found)s件，表三“%(row)s”一行总计栏为%(expected)s件")
+                        % {"found": _fmt(value), "row": NARRATIVE_ROW_LABELS[row_key], "expected": expected},
                         span, excerpt(text, *span), expected, _fmt(value))
             )  # fmt: skip
     return out

@@ -22,6 +22,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from gongkai.annual.audit.findings import ERROR, NOTE, WARNING, Finding, excerpt
 from gongkai.core.numerals import parse_chinese
 
@@ -84,7 +87,7 @@ class LegacyRow:
     status: str = OK
     value: tuple | None = None
     readings: list[tuple] = field(default_factory=list)
-    decided_by: str = "the printed numbers"
+    decided_by: str = gettext_lazy("所印数字")  # str() before it goes into JSON
 
 
 @dataclass
@@ -108,7 +111,7 @@ class LegacyTable:
                 if r.status == AMBIGUOUS
             },
             "split_by": {
-                k: r.decided_by for k, r in self.rows.items() if r.status == OK and len(r.candidates) > 1
+                k: str(r.decided_by) for k, r in self.rows.items() if r.status == OK and len(r.candidates) > 1
             },
         }
 
@@ -243,10 +246,10 @@ def _resolve(table: LegacyTable, stated: dict[str, set[int]]) -> None:
             for combo in itertools.product(*(r.candidates for r in usable))
             if _consistent(keys, combo, ncols, whole_known)
         ]
-        decided_by = "the table's identities"
+        decided_by = _("统计表的勾稽关系")
         if len(readings) > 1 and any(_exact(x, ncols) for x in readings):
             readings = [x for x in readings if _exact(x, ncols)]
-            decided_by = "the parts making the whole"
+            decided_by = _("各分项之和等于总数")
         if len(readings) > 1:
             scores = [
                 sum(1 for k, cells in zip(keys, x, strict=True) if cells[0] in stated.get(k, ()))
@@ -255,7 +258,7 @@ def _resolve(table: LegacyTable, stated: dict[str, set[int]]) -> None:
             best = max(scores)
             narrowed = [x for x, s in zip(readings, scores, strict=True) if s == best]
             if len(narrowed) < len(readings):
-                readings, decided_by = narrowed, "the numbers stated in the report's text"
+                readings, decided_by = narrowed, _("报告正文所述数字")
         if not readings:
             for r in usable:
                 if len(r.candidates) > 1:
@@ -296,31 +299,36 @@ def findings(text: str, table: LegacyTable | None) -> list[Finding]:
         return []
     out: list[Finding] = []
     ncols = len(table.columns)
-    column_names = {"year": "本年度", "cumulative": "历年累计"}
+    column_names = {"year": _("本年度"), "cumulative": _("历年累计")}
     for row in table.rows.values():
         title = TITLES[row.key]
         if row.status == INCOMPLETE:
             out.append(_at(text, row.span, "legacy_table.row_incomplete", WARNING,
-                           f"统计表 {title}: “{row.raw}” holds fewer cells than the table's {ncols} columns",
+                           _("统计表“%(title)s”：“%(raw)s”所含数字少于该表的%(ncols)s栏")
+                           % {"title": title, "raw": row.raw, "ncols": ncols},
                            found=row.raw))  # fmt: skip
         elif row.status == UNREADABLE:
             out.append(_at(text, row.span, "legacy_table.unreadable_row", WARNING,
-                           f"统计表 {title}: “{row.raw[:40]}” does not hold the row's {ncols} cells",
+                           _("统计表“%(title)s”：“%(raw)s”读不出该行的%(ncols)s个数字")
+                           % {"title": title, "raw": row.raw[:40], "ncols": ncols},
                            found=row.raw[:40]))  # fmt: skip
         elif row.status == INCONSISTENT:
             out.append(_at(text, row.span, "legacy_table.no_consistent_reading", ERROR,
-                           f"统计表 {title}: no way of splitting “{row.raw}” into 本年度 and 历年累计 keeps 本年度 ≤ "
-                           "历年累计 and the 其中 parts within their whole", found=row.raw))  # fmt: skip
+                           _("统计表“%(title)s”：“%(raw)s”无论如何拆分为本年度与历年累计，都不能同时满足本年度不大于"
+                             "历年累计、“其中”各项不超过其总数") % {"title": title, "raw": row.raw},
+                           found=row.raw))  # fmt: skip
         elif row.status == AMBIGUOUS:
             shown = "; ".join(" ".join(map(str, r)) for r in row.readings[:5])
             out.append(_at(text, row.span, "legacy_table.ambiguous", NOTE,
-                           f"统计表 {title}: “{row.raw}” can be read {len(row.readings)} ways ({shown}); the text "
-                           "alone does not say which", found=row.raw))  # fmt: skip
+                           _("统计表“%(title)s”：“%(raw)s”有%(count)s种读法（%(readings)s），仅凭正文无法确定是哪一种")
+                           % {"title": title, "raw": row.raw, "count": len(row.readings), "readings": shown},
+                           found=row.raw))  # fmt: skip
         elif (
             row.value is not None and ncols == 2 and len(row.candidates) == 1 and row.value[0] > row.value[1]
         ):
             out.append(_at(text, row.span, "legacy_table.year_exceeds_cumulative", ERROR,
-                           f"统计表 {title}: 本年度 {_plain(row.value[0])} exceeds 历年累计 {_plain(row.value[1])}",
+                           _("统计表“%(title)s”：本年度%(year)s大于历年累计%(cumulative)s")
+                           % {"title": title, "year": _plain(row.value[0]), "cumulative": _plain(row.value[1])},
                            expected=_plain(row.value[1]), found=_plain(row.value[0])))  # fmt: skip
     values = table.values()
     for group in _groups(table):
@@ -335,15 +343,20 @@ def findings(text: str, table: LegacyTable | None) -> list[Finding]:
                 if total > whole:
                     end = max(table.rows[k].span[1] for k in parts)
                     out.append(_at(text, (start, end), "legacy_table.parts_exceed_whole", ERROR,
-                                   f"统计表 {TITLES[whole_key]} ({column_names[column]}): the 其中 parts "
-                                   f"({' + '.join(str(_plain(values[k][c])) for k in parts)} = {_plain(total)}) "
-                                   f"exceed the whole {_plain(whole)}", expected=_plain(whole), found=_plain(total)))  # fmt: skip
+                                   _("统计表“%(title)s”（%(column)s）：“其中”各项之和（%(parts)s = %(total)s）"
+                                     "超过总数%(whole)s")
+                                   % {"title": TITLES[whole_key], "column": column_names[column],
+                                      "parts": " + ".join(str(_plain(values[k][c])) for k in parts),
+                                      "total": _plain(total), "whole": _plain(whole)},
+                                   expected=_plain(whole), found=_plain(total)))  # fmt: skip
                 continue
             for k in parts:
                 if values[k][c] > whole:
                     out.append(_at(text, (start, table.rows[k].span[1]), "legacy_table.parts_exceed_whole", ERROR,
-                                   f"统计表 {TITLES[k]} ({column_names[column]}) {_plain(values[k][c])} exceeds "
-                                   f"{TITLES[whole_key]} {_plain(whole)}", expected=_plain(whole),
+                                   _("统计表“%(part)s”（%(column)s）为%(value)s，超过“%(whole_title)s”%(whole)s")
+                                   % {"part": TITLES[k], "column": column_names[column],
+                                      "value": _plain(values[k][c]), "whole_title": TITLES[whole_key],
+                                      "whole": _plain(whole)}, expected=_plain(whole),
                                    found=_plain(values[k][c])))  # fmt: skip
     narrative = text[: table.span[0]]
     for key, regex in NARRATIVE:
@@ -355,7 +368,8 @@ def findings(text: str, table: LegacyTable | None) -> list[Finding]:
             continue
         m = mentions[0]
         out.append(_at(text, m.span(), "legacy_table.narrative_mismatch", WARNING,
-                       f"the text says {m.group('n')} where the 统计表 ({TITLES[key]}, 本年度) says {expected}",
+                       _("正文称%(found)s，统计表“%(title)s”本年度为%(expected)s")
+                       % {"found": m.group("n"), "title": TITLES[key], "expected": expected},
                        expected=expected, found=_n(m)))  # fmt: skip
     return out
 

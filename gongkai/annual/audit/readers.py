@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from gongkai.annual.audit.findings import ERROR, WARNING, Finding
 
 SPACES_RE = re.compile("[\u00a0\u3000\u2002-\u200a\u202f\t]")
@@ -38,21 +40,41 @@ def read_path(path: str | Path) -> ReadResult:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return ReadResult("", "unknown", [Finding("reader.unreadable", ERROR, f"cannot read {path}: {exc}")])
+        return ReadResult(
+            "",
+            "unknown",
+            [
+                Finding(
+                    "reader.unreadable",
+                    ERROR,
+                    _("无法读取%(path)s：%(error)s") % {"path": path, "error": exc},
+                )
+            ],
+        )
     return read_bytes(data, path.name)
 
 
 def read_bytes(data: bytes, name: str = "") -> ReadResult:
     if len(data) > MAX_BYTES:
         return ReadResult(
-            "", "unknown", [Finding("reader.too_large", ERROR, f"file larger than {MAX_BYTES} bytes")]
+            "",
+            "unknown",
+            [Finding("reader.too_large", ERROR, _("文件大于%(limit)s字节") % {"limit": MAX_BYTES})],
         )
     kind = sniff(data, name)
     try:
         text = {"pdf": _pdf, "docx": _docx, "html": _html, "text": _text}[kind](data)
     except Exception as exc:  # a broken file is a finding, not a crash
         return ReadResult(
-            "", kind, [Finding("reader.unreadable", ERROR, f"could not read the {kind} file: {exc}")]
+            "",
+            kind,
+            [
+                Finding(
+                    "reader.unreadable",
+                    ERROR,
+                    _("无法读取该%(kind)s文件：%(error)s") % {"kind": kind, "error": exc},
+                )
+            ],
         )
     text = normalise(text)
     result = ReadResult(text, kind)
@@ -61,15 +83,15 @@ def read_bytes(data: bytes, name: str = "") -> ReadResult:
             Finding(
                 "reader.no_text",
                 ERROR,
-                "no text found (an empty file, or a scanned PDF without a text layer)",
+                _("未提取到文字（文件为空，或为没有文字层的扫描版PDF）"),
             )
         )
     elif kind == "text" and looks_binary(data):
         result.findings.append(
-            Finding("reader.garbled", ERROR, "this is not a text file (binary or undecodable data)")
+            Finding("reader.garbled", ERROR, _("该文件不是文本文件（为二进制数据或无法解码的数据）"))
         )
     elif text.count("\ufffd") > len(text) // 20:
-        result.findings.append(Finding("reader.garbled", WARNING, "much of the text could not be decoded"))
+        result.findings.append(Finding("reader.garbled", WARNING, _("相当部分文字无法解码")))
     return result
 
 
@@ -175,7 +197,7 @@ def _docx(data: bytes) -> str:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         if "word/document.xml" not in archive.namelist():
-            raise ValueError("a ZIP archive but not a Word document")
+            raise ValueError(_("是ZIP压缩文件，但不是Word文档"))
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
     for block in document.element.body.iterchildren():

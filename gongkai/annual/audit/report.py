@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 from gongkai.annual.audit import checks, tables
 from gongkai.annual.audit.detect import detect
 from gongkai.annual.audit.findings import ERROR, NOTE, SEVERITIES, Finding
@@ -53,8 +55,12 @@ def audit_read(
                 Finding(
                     "format.year_mismatch",
                     NOTE,
-                    f"the tables follow the {fmt.name} format, but a {detection.year} report should use the "
-                    f"{detection.year_format} format",
+                    _("报告采用%(found)s，而%(year)s年度报告应采用%(expected)s")
+                    % {
+                        "found": format_label(fmt.name),
+                        "year": detection.year,
+                        "expected": format_label(detection.year_format),
+                    },
                     expected=detection.year_format,
                     found=fmt.name,
                 )
@@ -65,8 +71,8 @@ def audit_read(
                 Finding(
                     "reader.truncated",
                     NOTE,
-                    f"the text has {len(text)} characters; sections and narrative were checked in the first "
-                    f"{MAX_ANALYSED}",
+                    _("文本共%(count)s个字符，章节和正文只检查了前%(limit)s个字符")
+                    % {"count": len(text), "limit": MAX_ANALYSED},
                 )
             )
         found_sections = split_sections(head, fmt)
@@ -105,6 +111,13 @@ def audit_read(
         "findings": [f.as_json() for f in findings],
         "summary": {s: sum(1 for f in findings if f.severity == s) for s in SEVERITIES},
     }
+
+
+def format_label(name: str) -> str:
+    """A format name ("2019", "2021", "legacy") in words."""
+    if name == "legacy":
+        return _("2008年条例的叙述式格式")
+    return _("%(year)s年格式") % {"year": name}
 
 
 def recover(text: str, fmt, view: checks.Compact) -> dict[str, tables.TableResult]:

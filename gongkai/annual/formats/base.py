@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
+
 INT = "int"  # non-negative integer
 SIGNED_INT = "signed_int"  # 2019 format's 本年增/减
 DECIMAL = "decimal"  # 万元 amounts (non-negative)
@@ -71,7 +73,7 @@ class Identity:
     key: str
     table: str
     kind: str  # ROW_SUM or COLUMN_EQUATION
-    description: str
+    description: str  # a gettext_lazy string: str() it when showing it
     rows: tuple[str, ...] = ()  # ROW_SUM: rows it applies to (empty: all)
     target: str = ""  # ROW_SUM: the total column
     sources: tuple[str, ...] = ()  # ROW_SUM: the summed columns
@@ -159,7 +161,16 @@ def _row_sum(identity: Identity, table: Table, filled: dict[str, list]) -> list[
                     row_key,
                     expected,
                     cells[target],
-                    f"{label}: {identity.description} — the parts add up to {expected}, the total says {cells[target]}",
+                    _(
+                        "%(table)s“%(label)s”一行：勾稽关系“%(description)s”不成立，各分项之和为%(expected)s，总计栏为%(found)s"
+                    )
+                    % {
+                        "table": table_name(table.key),
+                        "label": label,
+                        "description": identity.description,
+                        "expected": expected,
+                        "found": cells[target],
+                    },
                 )
             )
     return out
@@ -182,10 +193,25 @@ def _column_equation(identity: Identity, table: Table, filled: dict[str, list]) 
                     column.key,
                     left,
                     right,
-                    f"{column.label}: {identity.description} — {left} on one side, {right} on the other",
+                    _(
+                        "%(table)s“%(column)s”栏：勾稽关系“%(description)s”不成立，等式左边为%(left)s，右边为%(right)s"
+                    )
+                    % {
+                        "table": table_name(table.key),
+                        "column": column.label,
+                        "description": identity.description,
+                        "left": left,
+                        "right": right,
+                    },
                 )
             )
     return out
+
+
+def table_name(key: str) -> str:
+    """表二/表三/表四 for "table2"/"table3"/"table4"."""
+    names = {"table2": _("表二"), "table3": _("表三"), "table4": _("表四")}
+    return names.get(key, key)
 
 
 def cell_type_errors(fmt: Format, tables: dict[str, dict[str, list]]) -> list[tuple[str, str, int, object]]:

@@ -1,5 +1,7 @@
 """Parts shared by the 2019 trial and the 2021 format: sections, table 3 rows and columns, table 4."""
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.annual.formats.base import (
     COLUMN_EQUATION,
     ROW_SUM,
@@ -102,7 +104,7 @@ def table3_identities(table: Table) -> tuple[Identity, ...]:
             "table3.row_total",
             "table3",
             ROW_SUM,
-            "总计 = 自然人 + 法人或其他组织（五列）",
+            _("总计 = 自然人 + 法人或其他组织（五列）"),
             target="total",
             sources=tuple(c.key for c in TABLE3_COLUMNS[:-1]),
         ),
@@ -110,7 +112,7 @@ def table3_identities(table: Table) -> tuple[Identity, ...]:
             "table3.balance",
             "table3",
             COLUMN_EQUATION,
-            "一 + 二 = 三（七）+ 四",
+            _("一 + 二 = 三（七）+ 四"),
             lhs=("new", "carried_in"),
             rhs=("total", "carried_out"),
         ),
@@ -118,7 +120,7 @@ def table3_identities(table: Table) -> tuple[Identity, ...]:
             "table3.outcomes",
             "table3",
             COLUMN_EQUATION,
-            "三（七）总计 = 各办理结果之和",
+            _("三（七）总计 = 各办理结果之和"),
             lhs=outcome_keys(table.rows),
             rhs=("total",),
         ),
@@ -148,7 +150,7 @@ TABLE4_IDENTITIES = (
         "table4.group_total",
         "table4",
         ROW_SUM,
-        "总计 = 维持 + 纠正 + 其他 + 尚未审结",
+        _("总计 = 维持 + 纠正 + 其他 + 尚未审结"),
         target="total",
         sources=("upheld", "corrected", "other_result", "pending"),
     ),

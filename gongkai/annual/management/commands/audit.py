@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
+from django.utils.translation import gettext as _
 
 from gongkai.annual.audit.export import to_html, to_xlsx
 from gongkai.annual.audit.readers import read_bytes, read_path
@@ -18,21 +19,21 @@ from gongkai.annual.formats import FORMATS
 
 
 class Command(BaseCommand):
-    help = "Audit a published annual report (政府信息公开工作年度报告): recovered tables and findings."
+    @property
+    def help(self) -> str:  # a property, not gettext_lazy: argparse needs a real str for the description
+        return _("审核已发布的政府信息公开工作年度报告：输出识别出的统计表和审核发现。")
 
     def add_arguments(self, parser):
-        parser.add_argument("file", help="path to a .txt/.html/.docx/.pdf file, or - for standard input")
-        parser.add_argument("--json", action="store_true", help="print the JSON result (docs/audit-json.md)")
-        parser.add_argument("--format", choices=sorted(FORMATS), help="skip format detection")
-        parser.add_argument("--year", type=int, help="report year, when the text does not say")
+        parser.add_argument("file", help=_("报告文件（.txt/.html/.docx/.pdf）的路径，- 表示从标准输入读取"))
         parser.add_argument(
-            "--xlsx", metavar="FILE", help="also write the recovered tables and findings as XLSX"
+            "--json", action="store_true", help=_("输出JSON格式的审核结果（见docs/audit-json.md）")
         )
+        parser.add_argument("--format", choices=sorted(FORMATS), help=_("指定报告格式，不自动判定"))
+        parser.add_argument("--year", type=int, help=_("报告年度（正文未写明时使用）"))
+        parser.add_argument("--xlsx", metavar="FILE", help=_("同时将识别出的统计表和审核发现写入XLSX文件"))
+        parser.add_argument("--html", metavar="FILE", help=_("同时输出标出审核发现的报告全文（HTML）"))
         parser.add_argument(
-            "--html", metavar="FILE", help="also write the text with the findings highlighted"
-        )
-        parser.add_argument(
-            "--previous", metavar="FILE", help="last year's report: check 上年结转 against its 结转下年度"
+            "--previous", metavar="FILE", help=_("上一年度报告：核对本年“上年结转”与其“结转下年度”")
         )
 
     def handle(self, *args, **options):
@@ -54,22 +55,41 @@ class Command(BaseCommand):
             raise SystemExit(1)
 
 
+def detected_by(by: str) -> str:
+    """How the format was chosen (Detection.by), in words."""
+    names = {
+        "headers": _("依据表头判定"),
+        "year": _("依据报告年度判定"),
+        "override": _("由命令行指定"),
+        "default": _("无法判定，采用默认格式"),
+    }
+    return names.get(by, by)
+
+
 def render(result: dict) -> str:
     lines = [
-        f"format {result['format']} (by {result['format_detected_by']}), year {result['year']}, "
-        f"{result['characters']} characters",
+        _("格式：%(format)s（%(by)s），年度：%(year)s，共%(characters)s个字符")
+        % {
+            "format": result["format"],
+            "by": detected_by(result["format_detected_by"]),
+            "year": result["year"] if result["year"] is not None else _("未知"),
+            "characters": result["characters"],
+        },
     ]
     missing = [s["title"] for s in result["sections"] if not s["present"]]
     if missing:
-        lines.append("sections not found: " + "、".join(missing))
+        lines.append(_("未找到章节：%(sections)s") % {"sections": "、".join(missing)})
     t3 = (result["tables"] or {}).get("table3")
     if t3:
-        lines.append(f"table 3: {len(t3['rows'])} rows recovered, {len(t3['ambiguous_rows'])} ambiguous")
+        lines.append(
+            _("表三：识别出%(rows)s行，%(ambiguous)s行有歧义")
+            % {"rows": len(t3["rows"]), "ambiguous": len(t3["ambiguous_rows"])}
+        )
     for f in result["findings"]:
         where = f" @{f['span'][0]}" if f["span"] else ""
         lines.append(f"{f['severity']:7} {f['rule']}{where}: {f['message']}")
         if f["excerpt"]:
             lines.append(f"        「{f['excerpt']}」")
     s = result["summary"]
-    lines.append(f"{s['error']} error(s), {s['warning']} warning(s), {s['note']} note(s)")
+    lines.append(_("错误%(error)s项，警告%(warning)s项，提示%(note)s项") % s)
     return "\n".join(lines)
