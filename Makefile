@@ -58,6 +58,18 @@ fmt: install
 bench: install
 	$(BIN)/python -m bench
 
+# Search speed side by side (docs/performance.md): `make bench-search SEARCH_RECORDS=100000`; needs
+# ../shared/data/corpus and PostgreSQL on 127.0.0.1:5432 (a scratch database is created and dropped).
+SEARCH_RECORDS ?= 20000
+.PHONY: bench-search bench-relevance
+bench-search: install
+	$(BIN)/pip install -q -e '.[dev,bench]'
+	nice $(BIN)/python -m bench.search --records $(SEARCH_RECORDS) $(BENCH_SEARCH_ARGS)
+
+# Precision@5 and MRR over the relevance set in bench/relevance/ (guarded by tests/search/test_relevance.py).
+bench-relevance: install
+	$(BIN)/python -m bench.relevance
+
 # Report auditor: precision/recall of findings, table-recovery accuracy and time per report over the labelled
 # fixtures of bench/audit/fixtures/labels.json (guarded by tests/annual/test_bench_labels.py; docs/performance.md).
 .PHONY: bench-audit

@@ -17,9 +17,8 @@ def main(argv=None):
 
     django.setup()
     from django.conf import settings
-    from django.test.utils import get_runner, setup_test_environment
-
     from django.core.management import call_command
+    from django.test.utils import get_runner, setup_test_environment
 
     call_command("collectstatic", interactive=False, verbosity=0)  # pages are served as in production
     setup_test_environment()

@@ -124,10 +124,18 @@ def test_a_copy_of_the_index_catches_up_from_the_same_log(
     assert sorted(titles("财政")) == ["第一条：财政预算公开", "第二条：财政决算公开"]
 
 
-def test_organ_names_become_dictionary_words_before_indexing(organ, alice, bob, charlie,
-                                                             django_capture_on_commit_callbacks):
+def test_organ_names_become_dictionary_words_before_indexing(
+    organ, alice, bob, charlie, django_capture_on_commit_callbacks
+):
     from gongkai.search import analysis
 
-    publish(organ, alice, bob, charlie, django_capture_on_commit_callbacks, title="定王台街道与东风路街道联合开展演练")
+    publish(
+        organ,
+        alice,
+        bob,
+        charlie,
+        django_capture_on_commit_callbacks,
+        title="定王台街道与东风路街道联合开展演练",
+    )
     assert analysis.has_word("东风路街道") and analysis.has_word("长沙市开福区人民政府东风路街道办事处")
     assert titles("东风路街道") == ["定王台街道与东风路街道联合开展演练"]
