@@ -96,3 +96,12 @@ def test_it_writes_the_tables_as_xlsx_and_the_highlighted_text_as_html(tmp_path)
     assert '<mark class="error"' in html
     assert "错误" in html and "<title>年报审核</title>" in html
     assert "（一）予以公开 5 0 0 0 0 0 6</a></mark>" in html
+
+
+def test_any_finding_exits_one_unless_the_threshold_is_raised():
+    report = str(FIXTURES / "legacy-clean.txt")
+    code, out = run(report, "--json", "--format", "2021")  # forced: warnings only (tables missing)
+    severities = {f["severity"] for f in json.loads(out)["findings"]}
+    assert severities and "error" not in severities
+    assert code == 1
+    assert run(report, "--format", "2021", "--fail-on", "error")[0] == 0

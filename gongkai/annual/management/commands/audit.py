@@ -13,8 +13,9 @@ from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
 from gongkai.annual.audit.export import to_html, to_xlsx
+from gongkai.annual.audit.findings import SEVERITIES
 from gongkai.annual.audit.readers import read_bytes, read_path
-from gongkai.annual.audit.report import audit_path, audit_read, has_errors
+from gongkai.annual.audit.report import audit_path, audit_read
 from gongkai.annual.formats import FORMATS
 
 
@@ -35,6 +36,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--previous", metavar="FILE", help=_("上一年度报告：核对本年“上年结转”与其“结转下年度”")
         )
+        parser.add_argument(
+            "--fail-on",
+            choices=SEVERITIES,
+            default="note",
+            help=_("有此级别或更严重的审核发现时退出码为1（默认：有任何审核发现即为1）"),
+        )
 
     def handle(self, *args, **options):
         if options["file"] == "-":
@@ -51,7 +58,8 @@ class Command(BaseCommand):
             self.stdout.write(json.dumps(result, ensure_ascii=False, indent=2))
         else:
             self.stdout.write(render(result))
-        if has_errors(result):
+        worst = SEVERITIES.index(options["fail_on"])
+        if any(SEVERITIES.index(f["severity"]) <= worst for f in result["findings"]):
             raise SystemExit(1)
 
 
