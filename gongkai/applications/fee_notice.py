@@ -11,7 +11,6 @@ processed) and the legal basis.
 import datetime as dt
 import html
 import io
-import logging
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +22,8 @@ from gongkai.applications.fees import PAGE_TIERS, FeeBasis, FeeLine
 from gongkai.applications.models import Application, FeeNotice, FeeNoticeDocument
 from gongkai.applications.rules import rules_by_code
 from gongkai.catalog.storage import store_blob, verified_bytes_path
+from gongkai.core.pdf import html_page
+from gongkai.core.pdf import render_pdf as html_to_pdf
 from gongkai.organs.permissions import Perm, require
 
 TITLE = "政府信息公开信息处理费收费通知书"
@@ -210,19 +211,7 @@ def render_pdf(document: NoticeDocument) -> bytes:
         *(f"<p>{esc(text)}</p>" for text in document.closing),
         '<div class="signature">' + "".join(f"<p>{esc(s)}</p>" for s in document.signature) + "</div>",
     ]
-    page = (
-        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(document.title)}</title>'
-        f"<style>{PDF_CSS}</style></head><body>{''.join(parts)}</body></html>"
-    )
-    progress = logging.getLogger("weasyprint.progress")
-    level = progress.level
-    progress.setLevel(logging.WARNING)
-    try:
-        from weasyprint import HTML
-
-        return HTML(string=page).write_pdf()
-    finally:
-        progress.setLevel(level)
+    return html_to_pdf(html_page(document.title, PDF_CSS, "".join(parts)))
 
 
 def render_docx(document: NoticeDocument) -> bytes:

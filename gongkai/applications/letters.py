@@ -28,6 +28,8 @@ from gongkai.applications.outcomes import Outcome, info
 from gongkai.applications.queries import lookup_by_tracking_code
 from gongkai.catalog.storage import store_blob, verified_bytes_path
 from gongkai.core import clock
+from gongkai.core.pdf import html_page
+from gongkai.core.pdf import render_pdf as html_to_pdf
 from gongkai.organs.models import Organ
 from gongkai.organs.permissions import Perm, require
 
@@ -297,19 +299,7 @@ def render_pdf(document: LetterDocument, tracking_code: str) -> bytes:
     parts.append(
         '<div class="signature">' + "".join(f"<p>{esc(s)}</p>" for s in document.signature) + "</div>"
     )
-    page = (
-        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{esc(document.title)}</title>'
-        f"<style>{PDF_CSS}</style></head><body>{''.join(parts)}</body></html>"
-    )
-    progress = logging.getLogger("weasyprint.progress")
-    level = progress.level
-    progress.setLevel(logging.WARNING)
-    try:
-        from weasyprint import HTML
-
-        return HTML(string=page).write_pdf()
-    finally:
-        progress.setLevel(level)
+    return html_to_pdf(html_page(document.title, PDF_CSS, "".join(parts)))
 
 
 def render_docx(document: LetterDocument, tracking_code: str) -> bytes:

@@ -5,12 +5,11 @@ summary of what was asked — and the applicant's name masked (张*): the receip
 or left on a shared computer, so it carries no ID number, phone, e-mail or address.
 """
 
-import logging
-
 from django.template.loader import render_to_string
 from django.utils.text import Truncator
 
 from gongkai.applications.models import Application
+from gongkai.core.pdf import render_pdf
 
 SUMMARY_CHARS = 200
 
@@ -45,13 +44,4 @@ def receipt_pdf(application: Application, status_url: str) -> bytes:
     document = render_to_string(
         "applications/public/receipt_pdf.html", receipt_context(application, status_url)
     )
-    # WeasyPrint reports every rendering step at INFO level; the receipt needs none of that in the logs.
-    progress = logging.getLogger("weasyprint.progress")
-    level = progress.level
-    progress.setLevel(logging.WARNING)
-    try:
-        from weasyprint import HTML
-
-        return HTML(string=document).write_pdf()
-    finally:
-        progress.setLevel(level)
+    return render_pdf(document)

@@ -3,9 +3,9 @@ and a spreadsheet (openpyxl). Each generator returns (filename, bytes)."""
 
 import html
 import io
-import logging
 from decimal import Decimal
 
+from gongkai.core.pdf import html_page, render_pdf
 from gongkai.demo.content.finance import FUNCTIONS, money, total
 
 PDF_CSS = """
@@ -29,20 +29,7 @@ def _esc(text: str) -> str:
 
 
 def _render_pdf(title: str, parts: list[str]) -> bytes:
-    document = (
-        f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>{_esc(title)}</title>'
-        f"<style>{PDF_CSS}</style></head><body>{''.join(parts)}</body></html>"
-    )
-    # WeasyPrint reports every rendering step (and, on import, its own stylesheets) at INFO level.
-    progress = logging.getLogger("weasyprint.progress")
-    level = progress.level
-    progress.setLevel(logging.WARNING)
-    try:
-        from weasyprint import HTML
-
-        return HTML(string=document).write_pdf()
-    finally:
-        progress.setLevel(level)
+    return render_pdf(html_page(title, PDF_CSS, "".join(parts)))
 
 
 def _money_table(caption: str, header: tuple[str, str], rows, total_label="合计") -> str:
