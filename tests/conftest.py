@@ -7,10 +7,15 @@ at 东风路街道; erin supervises 开福区; frank supervises 芙蓉区; root 
 
 import pytest
 from django.contrib.auth import get_user_model
+from hypothesis import settings as hypothesis_settings
 
 from gongkai.catalog.actions import do_apply_category_template
 from gongkai.organs.actions import do_create_organ, do_grant_role
 from gongkai.organs.models import Organ, Role
+
+# Property tests check behaviour, not speed: on a shared 2-core machine a per-example deadline only adds flakes.
+hypothesis_settings.register_profile("gongkai", deadline=None)
+hypothesis_settings.load_profile("gongkai")
 
 PASSWORD = "correct-horse-battery-staple"
 
