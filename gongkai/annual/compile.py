@@ -1,0 +1,439 @@
+"""Compile the annual report's tables from the facts, for one organ or a subtree (roll-up).
+
+`compile_report(organs, year)` → `CompiledReport` in the format of the year (`formats.for_year`):
+
+- table 3 from applications, by applicant column. An application counts in a year when it was received on or
+  before 31 December and not closed before 1 January. 一 new: received in the year; 二 carried_in: received
+  before 1 January; 三 outcomes: closed in the year, by outcome row (2019 format: other_1…3 → `other`);
+  四 carried_out: not closed by 31 December. The 总计 column is the sum of the six applicant columns and the
+  三（七）总计 row the sum of the outcome rows, so the identities hold by construction for sound facts.
+  Dates are the legal DateFields (`received_on`, `closed_on`), already local (Asia/Shanghai) dates.
+  An application withdrawn before its receipt was confirmed has no `received_on`: it was never received and
+  is not counted anywhere.
+- table 2 from organ-year facts (`facts_for`): a fact not entered stays None and is reported as missing.
+- table 4 from appeals (`appeals.queries.table4`).
+- consultations by channel, records published per category and the narrative facts (staff, costs, training).
+
+`formats.evaluate` is run on the result anyway; a failure is reported with the facts that break it (an
+application closed without an outcome, closed before it was received, with an unknown applicant kind…).
+`roll_up(root, year)` compiles the subtree, each organ of it, a comparison table and the list of organs with
+open problems; `carry_over_problems` compares this year's 二 with last year's 四.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.annual import formats
+from gongkai.annual.facts import COUNT, FACTS, facts_for
+from gongkai.annual.formats.base import Format, cell_type_errors, evaluate, table_name
+from gongkai.annual.formats.common import TABLE3_COLUMNS, outcome_keys, table4_flat, table4_from_flat
+from gongkai.appeals.queries import table4 as appeals_table4
+from gongkai.applications.models import Application, Status
+from gongkai.applications.outcomes import OUTCOMES, to_trial_2019
+from gongkai.catalog.models import Record, RecordStatus
+from gongkai.enquiries.queries import counts_by_channel
+from gongkai.organs.models import Organ
+
+APPLICANT_COLUMNS = tuple(c.key for c in TABLE3_COLUMNS[:-1])  # the six applicant kinds, template order
+FIRST_YEAR = 2019  # the first year with a national table format the generator fills
+
+# facts.FACTS declare what they feed as "table2.<row>.<column>"; the row names there are short aliases.
+_FACT_ROWS = {"rules": "regulations", "normative": "normative_documents", "coercion": "enforcement"}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something that keeps the report from being publishable, for people (`message`, Chinese) and code
+    (`kind`: identity, cell_type, application, missing_fact, carry_over)."""
+
+    kind: str
+    message: str
+    organ: str = ""  # org_code
+    ref: str = ""  # tracking code, identity key, fact row…
+
+    def as_dict(self) -> dict:
+        return {"kind": self.kind, "message": self.message, "organ": self.organ, "ref": self.ref}
+
+
+@dataclass
+class CompiledReport:
+    organs: list[Organ]
+    year: int
+    format: Format
+    table2: dict[str, list]
+    table3: dict[str, list[int]]
+    table4: dict[str, list[int]]
+    consultations: dict[str, int]
+    records_by_category: dict[str, int]
+    narrative_facts: dict[str, Decimal | None]
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def tables(self) -> dict[str, dict[str, list]]:
+        return {"table2": self.table2, "table3": self.table3, "table4": self.table4}
+
+    @property
+    def organ_ids(self) -> list[int]:
+        return [o.pk for o in self.organs]
+
+
+# --- table 3 ---------------------------------------------------------------------------------------
+
+
+def year_bounds(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def counted_applications(organ_ids, year: int):
+    """Applications counted in `year`'s table 3: received by 31 December, not closed before 1 January."""
+    first, last = year_bounds(year)
+    return Application.objects.filter(
+        organ_id__in=list(organ_ids), received_on__isnull=False, received_on__lte=last
+    ).filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first))
+
+
+def empty_table3(fmt: Format) -> dict[str, list[int]]:
+    return {key: [0] * len(TABLE3_COLUMNS) for key in fmt.table("table3").row_keys}
+
+
+def outcome_row(fmt: Format, outcome: str) -> str | None:
+    """The table-3 row of `fmt` that counts `outcome`, or None when the code is unknown."""
+    if outcome not in OUTCOMES:
+        return None
+    row = to_trial_2019(outcome) if fmt.name == "2019" else outcome
+    return row if row in fmt.table("table3").row_keys else None
+
+
+def compile_table3(organ_ids, year: int, fmt: Format, codes: dict[int, str]) -> tuple[dict, list[Problem]]:
+    """Table 3 and the problems of the facts behind it (`codes`: organ id → org_code for the messages)."""
+    first, last = year_bounds(year)
+    table = empty_table3(fmt)
+    problems: list[Problem] = []
+    rows = counted_applications(organ_ids, year).values_list(
+        "organ_id", "tracking_code", "applicant__kind", "received_on", "closed_on", "outcome", "status"
+    )
+    for organ_id, code, kind, received_on, closed_on, outcome, status in rows.order_by("tracking_code"):
+        organ = codes.get(organ_id, "")
+        if kind not in APPLICANT_COLUMNS:
+            problems.append(
+                Problem(
+                    "application",
+                    _("申请%(code)s的申请人类型“%(kind)s”不属于表三的任何一栏")
+                    % {"code": code, "kind": kind},
+                    organ,
+                    code,
+                )
+            )
+            continue
+        col = APPLICANT_COLUMNS.index(kind)
+        table["new" if received_on >= first else "carried_in"][col] += 1
+        if closed_on is not None and closed_on < received_on:
+            problems.append(
+                Problem(
+                    "application",
+                    _("申请%(code)s的办结日期%(closed)s早于收到申请日期%(received)s")
+                    % {"code": code, "closed": closed_on, "received": received_on},
+                    organ,
+                    code,
+                )
+            )
+        if closed_on is None or closed_on > last:
+            if status == Status.CLOSED and closed_on is None:
+                problems.append(
+                    Problem(
+                        "application",
+                        _("申请%(code)s已办结但没有办结日期，按结转下年度计") % {"code": code},
+                        organ,
+                        code,
+                    )
+                )
+            table["carried_out"][col] += 1
+            continue
+        row = outcome_row(fmt, outcome)
+        if row is None:
+            message = (
+                _("申请%(code)s已办结但没有办理结果")
+                if not outcome
+                else _("申请%(code)s的办理结果“%(outcome)s”不是表三的一行")
+            )
+            problems.append(Problem("application", message % {"code": code, "outcome": outcome}, organ, code))
+            continue
+        table[row][col] += 1
+    outcomes = outcome_keys(fmt.table("table3").rows)
+    for i in range(len(APPLICANT_COLUMNS)):
+        table["total"][i] = sum(table[key][i] for key in outcomes)
+    for cells in table.values():
+        cells[-1] = sum(cells[:-1])
+    problems.extend(_received_after_closed_elsewhere(organ_ids, year, codes))
+    return table, problems
+
+
+def _received_after_closed_elsewhere(organ_ids, year: int, codes: dict[int, str]) -> list[Problem]:
+    """Applications received in `year` but closed in an earlier year: no table counts them."""
+    first, last = year_bounds(year)
+    rows = Application.objects.filter(
+        organ_id__in=list(organ_ids), received_on__gte=first, received_on__lte=last, closed_on__lt=first
+    ).values_list("organ_id", "tracking_code", "received_on", "closed_on")
+    return [
+        Problem(
+            "application",
+            _("申请%(code)s的办结日期%(closed)s早于收到申请日期%(received)s，未计入任何年度")
+            % {"code": code, "closed": closed_on, "received": received_on},
+            codes.get(organ_id, ""),
+            code,
+        )
+        for organ_id, code, received_on, closed_on in rows.order_by("tracking_code")
+    ]
+
+
+# --- table 2, narrative facts ------------------------------------------------------------------------
+
+
+def _fact_targets() -> dict[tuple[str, str], object]:
+    out = {}
+    for fact in FACTS:
+        parts = fact.feeds.split(".")
+        if parts[0] == "table2" and len(parts) == 3:
+            out[(_FACT_ROWS.get(parts[1], parts[1]), parts[2])] = fact
+    return out
+
+
+def compile_table2(values: dict[str, Decimal | None], fmt: Format) -> tuple[dict, list[Problem]]:
+    """Table 2 of `fmt` from the facts: None where the fact was not entered (or the system has no such fact,
+    as for most columns of the 2019 format), each such row reported as missing."""
+    targets = _fact_targets()
+    table: dict[str, list] = {}
+    problems = []
+    t2 = fmt.table("table2")
+    for row in t2.rows:
+        cells, missing = [], []
+        for column in t2.columns_of(row):
+            fact = targets.get((row.key, column.key))
+            value = values.get(fact.key) if fact else None
+            if value is None:
+                missing.append(str(column.label))
+                cells.append(None)
+            else:
+                cells.append(int(value) if fact.unit == COUNT else value)
+        table[row.key] = cells
+        if missing:
+            problems.append(
+                Problem(
+                    "missing_fact",
+                    _("表二“%(row)s”尚未填报：%(columns)s")
+                    % {"row": row.label, "columns": "、".join(missing)},
+                    ref=row.key,
+                )
+            )
+    return table, problems
+
+
+def narrative_facts(values: dict[str, Decimal | None]) -> dict[str, Decimal | None]:
+    return {fact.key: values.get(fact.key) for fact in FACTS if fact.feeds.startswith("narrative.")}
+
+
+def records_by_category(organ_ids, year: int) -> dict[str, int]:
+    """Records published in `year` (site time zone) per category name, most first."""
+    tz = timezone.get_default_timezone()
+    start, end = dt.datetime(year, 1, 1, tzinfo=tz), dt.datetime(year + 1, 1, 1, tzinfo=tz)
+    rows = (
+        Record.objects.filter(
+            organ_id__in=list(organ_ids),
+            status=RecordStatus.PUBLISHED,
+            published_at__gte=start,
+            published_at__lt=end,
+        )
+        .values("categories__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("-n", "categories__name")
+    )
+    return {(row["categories__name"] or _("未分类")): row["n"] for row in rows}
+
+
+# --- the report ----------------------------------------------------------------------------------------
+
+
+def check_year(year: int) -> Format:
+    fmt = formats.for_year(year)
+    if year < FIRST_YEAR or not fmt.has_table("table3"):
+        raise ValueError(
+            _("%(year)s年度没有可自动生成统计表的报告格式（自%(first)s年起）")
+            % {"year": year, "first": FIRST_YEAR}
+        )
+    return fmt
+
+
+def compile_report(organs, year: int) -> CompiledReport:
+    """The report of `year` over `organs` (one organ, or all organs of a roll-up: their facts summed)."""
+    fmt = check_year(year)
+    organs = list(organs)
+    ids = [o.pk for o in organs]
+    codes = {o.pk: o.org_code for o in organs}
+    table3, problems = compile_table3(ids, year, fmt, codes)
+    values = facts_for(ids, year)
+    table2, missing = compile_table2(values, fmt)
+    report = CompiledReport(
+        organs=organs,
+        year=year,
+        format=fmt,
+        table2=table2,
+        table3=table3,
+        table4=table4_from_flat(appeals_table4(ids, year)),
+        consultations=counts_by_channel(ids, year),
+        records_by_category=records_by_category(ids, year),
+        narrative_facts=narrative_facts(values),
+    )
+    report.problems = identity_problems(report, problems) + problems + missing
+    if year - 1 >= FIRST_YEAR:
+        previous, _problems = compile_table3(ids, year - 1, check_year(year - 1), codes)
+        report.problems += carry_over_problems(previous, table3)
+    return report
+
+
+def identity_problems(report: CompiledReport, causes: list[Problem]) -> list[Problem]:
+    """Every failing identity and cell type, explained by the application problems found while counting."""
+    tables = {"table3": report.table3, "table4": report.table4}
+    out = []
+    failures = evaluate(report.format, tables)
+    if failures:
+        because = "；".join(p.message for p in causes) or _("未找到造成差异的具体申请")
+        for failure in failures:
+            out.append(
+                Problem(
+                    "identity",
+                    _("%(failure)s。原因：%(because)s") % {"failure": failure.message, "because": because},
+                    ref=failure.identity,
+                )
+            )
+    for table, row, index, value in cell_type_errors(report.format, tables):
+        out.append(
+            Problem(
+                "cell_type",
+                _("%(table)s“%(row)s”第%(n)s栏的值%(value)s不是非负整数")
+                % {"table": table_name(table), "row": row, "n": index + 1, "value": value},
+                ref=f"{table}.{row}",
+            )
+        )
+    return out
+
+
+def carry_over_problems(previous: dict[str, list], current: dict[str, list]) -> list[Problem]:
+    """This year's 二、上年结转 against last year's 四、结转下年度, per column (a soft identity)."""
+    out = []
+    for i, column in enumerate(TABLE3_COLUMNS):
+        last, this = previous["carried_out"][i], current["carried_in"][i]
+        if last != this:
+            out.append(
+                Problem(
+                    "carry_over",
+                    _("%(column)s：上年结转为%(this)s，而上一年度的结转下年度为%(last)s")
+                    % {"column": column.label, "this": this, "last": last},
+                    ref=column.key,
+                )
+            )
+    return out
+
+
+# --- roll-up -------------------------------------------------------------------------------------------
+
+
+@dataclass
+class RollUp:
+    root: Organ
+    year: int
+    total: CompiledReport
+    per_organ: list[CompiledReport]
+
+    def comparison(self) -> list[dict]:
+        """Key cells per organ, in tree order: the supervising office's comparison table."""
+        return [comparison_row(report) for report in self.per_organ]
+
+    def with_problems(self) -> list[dict]:
+        """Organs with open problems (identity failures, missing facts, bad application facts). There is no
+        published-report model yet, so "late" cannot be told; this is the list of organs not ready to publish."""
+        return [
+            {"organ": r.organs[0].org_code, "name": r.organs[0].name, "problems": len(r.problems)}
+            for r in self.per_organ
+            if r.problems
+        ]
+
+
+def comparison_row(report: CompiledReport) -> dict:
+    organ = report.organs[0]
+    t3 = report.table3
+    return {
+        "organ": organ.org_code,
+        "name": organ.name,
+        "new": t3["new"][-1],
+        "carried_in": t3["carried_in"][-1],
+        "granted": t3["granted"][-1],
+        "partial": t3["partial"][-1],
+        "total": t3["total"][-1],
+        "carried_out": t3["carried_out"][-1],
+        "appeals": sum(cells[-1] for cells in report.table4.values()),
+        "consultations": report.consultations["total"],
+        "problems": len(report.problems),
+    }
+
+
+def roll_up(root: Organ, year: int) -> RollUp:
+    """The report over `root`'s subtree plus each organ's own report."""
+    organs = list(root.subtree().order_by("path", "position"))
+    return RollUp(
+        root=root,
+        year=year,
+        total=compile_report(organs, year),
+        per_organ=[compile_report([organ], year) for organ in organs],
+    )
+
+
+def add_tables(reports: list[CompiledReport]) -> dict[str, dict[str, list]]:
+    """Cell-wise sum of the tables 3 and 4 of `reports` (a roll-up must equal the report over the union)."""
+    out: dict[str, dict[str, list]] = {"table3": {}, "table4": {}}
+    for report in reports:
+        for key in out:
+            for row, cells in getattr(report, key).items():
+                acc = out[key].setdefault(row, [0] * len(cells))
+                out[key][row] = [a + c for a, c in zip(acc, cells, strict=True)]
+    return out
+
+
+# --- report.json ---------------------------------------------------------------------------------------
+
+
+def _json_cell(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    return value
+
+
+def to_json(report: CompiledReport, root: Organ, subtree: bool = False, rollup: RollUp | None = None) -> dict:
+    """The report.json object: the tables with the row keys of docs/audit-json.md."""
+    data = {
+        "schema": 1,
+        "organ": {"code": root.org_code, "name": root.name},
+        "year": report.year,
+        "format": report.format.name,
+        "subtree": subtree,
+        "organs": [o.org_code for o in report.organs],
+        "tables": {
+            "table2": {"rows": {k: [_json_cell(c) for c in v] for k, v in report.table2.items()}},
+            "table3": {"rows": {k: list(v) for k, v in report.table3.items()}, "ambiguous_rows": {}},
+            "table4": table4_flat(report.table4),
+        },
+        "consultations": report.consultations,
+        "records_by_category": report.records_by_category,
+        "narrative_facts": {k: _json_cell(v) for k, v in report.narrative_facts.items()},
+        "problems": [p.as_dict() for p in report.problems],
+    }
+    if rollup is not None:
+        data["comparison"] = rollup.comparison()
+        data["organs_with_problems"] = rollup.with_problems()
+    return data

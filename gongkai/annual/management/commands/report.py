@@ -1,0 +1,104 @@
+"""`gongkai report build ORGAN_CODE YEAR --out DIR [--subtree]`: compile the annual report from the facts.
+
+Writes `report.json` (the tables with the row keys of docs/audit-json.md, plus organ, year, format and the
+problems that block publication) and `report.xlsx` (one sheet per table, row labels from the format schema).
+The HTML, DOCX and PDF renderers are not built yet; the command says so.
+"""
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from gongkai.annual.compile import FIRST_YEAR, compile_report, roll_up, to_json
+from gongkai.annual.formats.base import table_name
+from gongkai.organs.models import Organ
+
+
+class Command(BaseCommand):
+    @property
+    def help(self) -> str:
+        return _("生成政府信息公开工作年度报告（统计表由系统数据自动汇总）。")
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="action", required=True)
+        build = sub.add_parser("build", help=_("生成report.json和report.xlsx"))
+        build.add_argument("organ_code", help=_("机关的机构代码"))
+        build.add_argument("year", type=int, help=_("报告年度"))
+        build.add_argument("--out", required=True, help=_("输出目录"))
+        build.add_argument("--subtree", action="store_true", help=_("汇总该机关及其全部下级机关"))
+
+    def handle(self, *args, action, organ_code, year, out, subtree, **options):
+        organ = Organ.objects.filter(org_code=organ_code.strip().upper()).first()
+        if organ is None:
+            raise CommandError(_("未找到机构代码为%(code)s的机关。") % {"code": organ_code})
+        this_year = timezone.localdate().year
+        if not FIRST_YEAR <= year <= this_year:
+            raise CommandError(
+                _("年度应在%(first)s至%(last)s之间：自动生成的统计表采用2019年起施行的报告格式。")
+                % {"first": FIRST_YEAR, "last": this_year}
+            )
+        try:
+            rollup = roll_up(organ, year) if subtree else None
+            report = rollup.total if rollup else compile_report([organ], year)
+        except ValueError as error:
+            raise CommandError(str(error)) from error
+        directory = Path(out)
+        directory.mkdir(parents=True, exist_ok=True)
+        json_path = directory / "report.json"
+        json_path.write_text(
+            json.dumps(to_json(report, organ, subtree, rollup), ensure_ascii=False, indent=2),
+            encoding="utf-8",
+        )
+        xlsx_path = directory / "report.xlsx"
+        write_xlsx(report, xlsx_path, rollup)
+        for path in (json_path, xlsx_path):
+            self.stdout.write(_("已写入 %(path)s") % {"path": path})
+        self.stdout.write(_("report.html、report.docx、report.pdf 尚未实现，未生成。"))
+        if report.problems:
+            self.stdout.write(
+                _("存在%(n)s个问题，报告尚不能发布（见report.json的problems）。")
+                % {"n": len(report.problems)}
+            )
+
+
+def write_xlsx(report, path: Path, rollup=None) -> None:
+    """One sheet per table (表二, 表三, 表四) with the row and column labels of the format schema, then the
+    problems and, for a roll-up, the per-organ comparison."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    fmt = report.format
+    for key in ("table2", "table3", "table4"):
+        table = fmt.table(key)
+        sheet = book.create_sheet(str(table_name(key)))
+        filled = report.tables[key]
+        if key == "table2":
+            for row in table.rows:
+                columns = table.columns_of(row)
+                sheet.append([row.group, row.label, *(str(c.label) for c in columns)])
+                sheet.append(["", "", *(_xlsx_cell(c) for c in filled[row.key])])
+            continue
+        sheet.append(["", "", *(str(c.label) for c in table.columns)])
+        for row in table.rows:
+            sheet.append([row.group, f"{row.number}{row.label}", *filled[row.key]])
+    problems = book.create_sheet(_("问题"))
+    problems.append([_("类别"), _("机关"), _("对象"), _("说明")])
+    for problem in report.problems:
+        problems.append([problem.kind, problem.organ, problem.ref, problem.message])
+    if rollup is not None:
+        rows = rollup.comparison()
+        sheet = book.create_sheet(_("各机关对比"))
+        if rows:
+            sheet.append(list(rows[0]))
+            for row in rows:
+                sheet.append(list(row.values()))
+    book.save(path)
+
+
+def _xlsx_cell(value):
+    return float(value) if isinstance(value, Decimal) else value
