@@ -65,7 +65,12 @@ PUBLIC_NAMES = {
 }
 # Pages that show "your own work" across the user's organs: a staff member of another district gets
 # them (200) but must not see anything of 东风路街道 on them.
-SCOPED_NAMES = {"backoffice:dashboard", "backoffice:record_list", "backoffice:application_list"}
+SCOPED_NAMES = {
+    "backoffice:dashboard",
+    "backoffice:record_list",
+    "backoffice:application_list",
+    "backoffice:reports_staff:index",
+}
 
 REFUSED = {403, 404}
 REFUSED_POST = {403, 404, 405}

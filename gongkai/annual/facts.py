@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai.annual.models import OrganYearFact, OrganYearFactHistory
+from gongkai.annual.models import OrganYearFact, OrganYearFactHistory, OrganYearLock
 from gongkai.catalog.models import Record, RecordStatus, Validity
 from gongkai.organs.permissions import Perm, can
 
@@ -109,6 +109,11 @@ def do_set_fact(organ, year: int, key: str, value, actor) -> OrganYearFact:
     if not 1990 <= int(year) <= 2999:
         raise ValidationError(_("年度不正确。"))
     number = clean_value(fact, value)
+    if OrganYearLock.objects.filter(organ=organ, year=year, unlocked_at__isnull=True).exists():
+        raise ValidationError(
+            _("%(year)s年度报告已发布，本年度数据已锁定；如需更正，请机关管理员先解除锁定并写明理由。")
+            % {"year": year}
+        )
     now = timezone.now()
     row = OrganYearFact.objects.select_for_update().filter(organ=organ, year=year, key=key).first()
     previous = row.value if row else None

@@ -123,4 +123,5 @@ urlpatterns = [
     path("enquiries/", include("gongkai.enquiries.staff_urls")),
     path("appeals/", include("gongkai.appeals.staff_urls")),
     path("facts/", include("gongkai.annual.facts_urls")),
+    path("reports/", include("gongkai.annual.report_urls")),
 ]

@@ -12,7 +12,8 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai.catalog.models import Validity
+from gongkai.annual.models import AnnualReport
+from gongkai.catalog.models import RecordStatus, Validity
 from gongkai.catalog.queries import get_public_attachment, get_public_record, public_records
 from gongkai.catalog.storage import CorruptBlob, verified_bytes_path
 from gongkai.core.html import sanitize_html
@@ -204,8 +205,20 @@ def catalog(request, org_code):
 def reports(request, org_code):
     organ = _organ(org_code)
     title = SUBCOLUMN_TITLES["reports"]
+    annual_reports = (
+        AnnualReport.objects.filter(
+            organ=organ, status=AnnualReport.Status.PUBLISHED, record__status=RecordStatus.PUBLISHED
+        )
+        .select_related("record")
+        .order_by("-year")
+    )
     context = _column(
-        request, organ, "reports", column_name=title, breadcrumbs=_breadcrumbs(request, organ, (title, None))
+        request,
+        organ,
+        "reports",
+        column_name=title,
+        breadcrumbs=_breadcrumbs(request, organ, (title, None)),
+        annual_reports=annual_reports,
     )
     return render(request, "portal/reports.html", context)
 

@@ -52,8 +52,9 @@ def test_it_purges_applicant_data_after_the_retention_period(register, hank, set
     assert open_app.applicant.name == "陈申请"
 
 
-def test_purging_removes_the_files_the_applicant_handed_in(register, hank, settings,
-                                                          django_capture_on_commit_callbacks):
+def test_purging_removes_the_files_the_applicant_handed_in(
+    register, hank, settings, django_capture_on_commit_callbacks
+):
     from gongkai.applications.attachments import do_add_application_attachment
     from gongkai.catalog.storage import blob_path
     from tests.helpers import pdf_upload

@@ -111,9 +111,34 @@ def dashboard(request):
     manage_organs = list(organs_where(user, Perm.MANAGE).order_by("path", "position"))
     if manage_organs:
         context["manage_organs"] = manage_organs
+        context["annual_deadlines"] = _annual_deadlines(manage_organs)
     context["overview"] = _supervision_overview(user)
     context["applications"] = _application_counts(user)
     return render(request, "backoffice/dashboard.html", context)
+
+
+def _annual_deadlines(organs):
+    """For organ admins, from 1 January: last year's report of each organ not yet published, with its
+    deadline (overdue after it)."""
+    from django.utils import timezone
+
+    from gongkai.annual.models import AnnualReport
+    from gongkai.annual.publishing import deadline_for
+
+    today = timezone.localdate()
+    year = today.year - 1
+    published = set(
+        AnnualReport.objects.filter(
+            organ__in=organs, year=year, status=AnnualReport.Status.PUBLISHED
+        ).values_list("organ_id", flat=True)
+    )
+    rows = []
+    for organ in organs:
+        if organ.pk in published:
+            continue
+        deadline = deadline_for(organ, year)
+        rows.append({"organ": organ, "year": year, "deadline": deadline, "overdue": today > deadline})
+    return rows
 
 
 def _application_counts(user):

@@ -1,8 +1,9 @@
 """`gongkai report build ORGAN_CODE YEAR --out DIR [--subtree]`: compile the annual report from the facts.
 
 Writes `report.json` (the tables with the row keys of docs/audit-json.md, plus organ, year, format and the
-problems that block publication) and `report.xlsx` (one sheet per table, row labels from the format schema).
-The HTML, DOCX and PDF renderers are not built yet; the command says so.
+problems that block publication), `report.xlsx` (one sheet per table, row labels from the format schema) and
+the report itself as `report.html`, `report.docx` and `report.pdf` (`gongkai.annual.render`, with the drafted
+narrative).
 """
 
 import json
@@ -15,6 +16,9 @@ from django.utils.translation import gettext as _
 
 from gongkai.annual.compile import FIRST_YEAR, compile_report, roll_up, to_json
 from gongkai.annual.formats.base import table_name
+from gongkai.annual.render.docx import render_docx
+from gongkai.annual.render.html import render_page
+from gongkai.annual.render.pdf import render_pdf
 from gongkai.organs.models import Organ
 
 
@@ -25,7 +29,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="action", required=True)
-        build = sub.add_parser("build", help=_("生成report.json和report.xlsx"))
+        build = sub.add_parser(
+            "build", help=_("生成report.html、report.docx、report.pdf、report.xlsx和report.json")
+        )
         build.add_argument("organ_code", help=_("机关的机构代码"))
         build.add_argument("year", type=int, help=_("报告年度"))
         build.add_argument("--out", required=True, help=_("输出目录"))
@@ -55,9 +61,14 @@ class Command(BaseCommand):
         )
         xlsx_path = directory / "report.xlsx"
         write_xlsx(report, xlsx_path, rollup)
-        for path in (json_path, xlsx_path):
+        html_path = directory / "report.html"
+        html_path.write_text(render_page(report), encoding="utf-8")
+        docx_path = directory / "report.docx"
+        docx_path.write_bytes(render_docx(report))
+        pdf_path = directory / "report.pdf"
+        pdf_path.write_bytes(render_pdf(report))
+        for path in (json_path, xlsx_path, html_path, docx_path, pdf_path):
             self.stdout.write(_("已写入 %(path)s") % {"path": path})
-        self.stdout.write(_("report.html、report.docx、report.pdf 尚未实现，未生成。"))
         if report.problems:
             self.stdout.write(
                 _("存在%(n)s个问题，报告尚不能发布（见report.json的problems）。")

@@ -1,0 +1,138 @@
+"""The default narrative: a short factual draft per section, in house style, from the compiled facts.
+
+`draft_narrative(report)` → {section key: [paragraph, …]} for the six sections of the format. The figures
+come from the report (tables 2–4, consultations, records per category, narrative facts); an unknown fact is
+left out rather than guessed. Editors replace these paragraphs before publication.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from gongkai.annual.formats.common import outcome_keys
+from gongkai.annual.render.layout import short_label
+from gongkai.enquiries.models import Channel
+
+
+def _n(value) -> str:
+    if isinstance(value, Decimal):
+        return f"{value:.2f}" if value != value.to_integral_value() else str(int(value))
+    return str(value)
+
+
+def outcome_groups(report) -> list[tuple[str, int]]:
+    """三、本年度办理结果 by group, in template order: (予以公开, n), (部分公开, n), (不予公开, n)… from the 总计
+    column; the groups （三）…（六） are summed over their numbered rows."""
+    table = report.format.table("table3")
+    keys = set(outcome_keys(table.rows))
+    out: dict[str, int] = {}
+    for row in table.rows:
+        if row.key not in keys:
+            continue
+        if row.group.startswith("（"):
+            label = row.group.removeprefix(row.group.split("）")[0] + "）")
+        else:
+            label = short_label(row.label)
+        out[label] = out.get(label, 0) + report.table3[row.key][-1]
+    return list(out.items())
+
+
+def records_total(report) -> int:
+    return sum(report.records_by_category.values())
+
+
+def _overview(report, organ: str) -> list[str]:
+    t3 = report.table3
+    received = t3["new"][-1] + t3["carried_in"][-1]
+    first = (
+        f"{report.year}年，{organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        f"全年共主动公开政府信息{records_total(report)}条；"
+        f"共收到政府信息公开申请{t3['new'][-1]}件，上年结转{t3['carried_in'][-1]}件，"
+        f"合计{received}件，办结{t3['total'][-1]}件，结转下年度继续办理{t3['carried_out'][-1]}件。"
+    )
+    paragraphs = [first]
+    c = report.consultations
+    if c.get("total"):
+        parts = "、".join(f"{Channel(k).label}咨询{c.get(k, 0)}人次" for k in Channel.values)
+        paragraphs.append(f"全年共接受政府信息公开咨询{c['total']}人次，其中{parts}。")
+    facts = report.narrative_facts
+    staff = []
+    if facts.get("staff_full_time") is not None:
+        staff.append(f"专职工作人员{_n(facts['staff_full_time'])}人")
+    if facts.get("staff_part_time") is not None:
+        staff.append(f"兼职工作人员{_n(facts['staff_part_time'])}人")
+    support = []
+    if staff:
+        support.append("本机关配备政府信息公开" + "、".join(staff))
+    if facts.get("disclosure_spending") is not None:
+        support.append(f"全年政府信息公开工作经费{_n(facts['disclosure_spending'])}元")
+    if facts.get("training_sessions") is not None:
+        support.append(f"组织政府信息公开培训{_n(facts['training_sessions'])}次")
+    if support:
+        paragraphs.append("，".join(support) + "。")
+    return paragraphs
+
+
+def _proactive(report) -> list[str]:
+    categories = report.records_by_category
+    text = f"本年度共主动公开政府信息{records_total(report)}条"
+    if categories:
+        text += "，其中" + "、".join(f"{name}{n}条" for name, n in categories.items())
+    paragraphs = [text + "。"]
+    fees = report.table2.get("fees")
+    if report.format.name == "2021" and fees and fees[0] is not None:
+        paragraphs.append(f"本年度行政事业性收费金额{_n(fees[0])}万元。")
+    return paragraphs
+
+
+def _requests(report) -> list[str]:
+    t3 = report.table3
+    groups = "、".join(f"{label}{n}件" for label, n in outcome_groups(report) if n)
+    text = f"本年度新收政府信息公开申请{t3['new'][-1]}件，上年结转{t3['carried_in'][-1]}件。"
+    if t3["total"][-1]:
+        text += f"全年办结{t3['total'][-1]}件，其中{groups}。"
+    text += f"结转下年度继续办理{t3['carried_out'][-1]}件。"
+    return [text]
+
+
+def _appeals(report) -> list[str]:
+    t4 = report.table4
+    review = t4["review"][-1]
+    lawsuits = t4["lawsuit_direct"][-1] + t4["lawsuit_after_review"][-1]
+    if not review and not lawsuits:
+        return ["本年度未发生因政府信息公开申请行政复议或提起行政诉讼的情况。"]
+    return [
+        f"本年度因政府信息公开申请行政复议{review}件，其中结果维持{t4['review'][0]}件、结果纠正{t4['review'][1]}件；"
+        f"被提起行政诉讼{lawsuits}件，其中未经复议直接起诉{t4['lawsuit_direct'][-1]}件、"
+        f"复议后起诉{t4['lawsuit_after_review'][-1]}件。"
+    ]
+
+
+def _problems(report) -> list[str]:
+    t3 = report.table3
+    paragraphs = []
+    if t3["carried_out"][-1]:
+        paragraphs.append(
+            f"尚有{t3['carried_out'][-1]}件政府信息公开申请结转下年度办理，将严格按照法定期限办结答复。"
+        )
+    paragraphs.append("下一步，将进一步规范依申请公开办理流程，加强政府信息公开平台建设和工作人员培训。")
+    return paragraphs
+
+
+def _other(report) -> list[str]:
+    return [
+        f"本报告统计期限为{report.year}年1月1日至{report.year}年12月31日，"
+        "统计表数据由政府信息公开系统根据办理记录自动汇总。"
+    ]
+
+
+def draft_narrative(report) -> dict[str, list[str]]:
+    organ = report.organs[0].name if report.organs else "本机关"
+    return {
+        "overview": _overview(report, organ),
+        "proactive": _proactive(report),
+        "requests": _requests(report),
+        "appeals": _appeals(report),
+        "problems": _problems(report),
+        "other": _other(report),
+    }
