@@ -9,6 +9,12 @@ import tempfile
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m bench")
     parser.add_argument("--records", type=int, default=2000, help="published records to create")
+    parser.add_argument("--rollup-organs", type=int, default=1000, help="organs of the roll-up city")
+    parser.add_argument("--rollup-applications", type=int, default=50000, help="applications of the roll-up")
+    parser.add_argument(
+        "--rollup-records", type=int, default=1000000, help="published records of the roll-up"
+    )
+    parser.add_argument("--skip-catalog", action="store_true", help="run the roll-up benchmark only")
     args = parser.parse_args(argv)
     scratch = tempfile.mkdtemp(prefix="gongkai-bench-")
     os.environ["GONGKAI_VAR_DIR"] = scratch
@@ -25,9 +31,16 @@ def main(argv=None):
     runner = get_runner(settings)(verbosity=0, interactive=False)
     old = runner.setup_databases()
     try:
-        from bench import catalog
+        from bench import catalog, rollup
 
-        catalog.run(records=args.records, out=sys.stdout)
+        if not args.skip_catalog:
+            catalog.run(records=args.records, out=sys.stdout)
+        rollup.run(
+            organs=args.rollup_organs,
+            applications=args.rollup_applications,
+            records=args.rollup_records,
+            out=sys.stdout,
+        )
     finally:
         runner.teardown_databases(old)
     return 0

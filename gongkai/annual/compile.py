@@ -26,7 +26,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,15 +34,25 @@ from gongkai.annual import formats
 from gongkai.annual.facts import COUNT, FACTS, facts_for
 from gongkai.annual.formats.base import Format, cell_type_errors, evaluate, table_name
 from gongkai.annual.formats.common import TABLE3_COLUMNS, outcome_keys, table4_flat, table4_from_flat
+from gongkai.annual.models import OrganYearFact
+from gongkai.appeals.queries import GROUPS as APPEAL_GROUPS
+from gongkai.appeals.queries import RESULTS as APPEAL_RESULTS
+from gongkai.appeals.queries import counted_in as appeals_counted_in
 from gongkai.appeals.queries import table4 as appeals_table4
+from gongkai.appeals.queries import year_result as appeal_year_result
 from gongkai.applications.models import Application, Status
 from gongkai.applications.outcomes import OUTCOMES, to_trial_2019
 from gongkai.catalog.models import Record, RecordStatus
+from gongkai.enquiries.models import Channel as EnquiryChannel
+from gongkai.enquiries.models import Enquiry
+from gongkai.enquiries.models import Kind as EnquiryKind
 from gongkai.enquiries.queries import counts_by_channel
+from gongkai.enquiries.queries import year_bounds as enquiry_year_bounds
 from gongkai.organs.models import Organ
 
 APPLICANT_COLUMNS = tuple(c.key for c in TABLE3_COLUMNS[:-1])  # the six applicant kinds, template order
 FIRST_YEAR = 2019  # the first year with a national table format the generator fills
+LEGACY_FIRST_YEAR = 2008  # the 2008 regulation: narrative (legacy) reports, no national tables
 
 # facts.FACTS declare what they feed as "table2.<row>.<column>"; the row names there are short aliases.
 _FACT_ROWS = {"rules": "regulations", "normative": "normative_documents", "coercion": "enforcement"}
@@ -111,15 +121,71 @@ def outcome_row(fmt: Format, outcome: str) -> str | None:
     return row if row in fmt.table("table3").row_keys else None
 
 
-def compile_table3(organ_ids, year: int, fmt: Format, codes: dict[int, str]) -> tuple[dict, list[Problem]]:
-    """Table 3 and the problems of the facts behind it (`codes`: organ id → org_code for the messages)."""
+_APPLICATION_FIELDS = (
+    "organ_id",
+    "tracking_code",
+    "applicant__kind",
+    "received_on",
+    "closed_on",
+    "outcome",
+    "status",
+)
+
+
+def compile_table3(
+    organ_ids, year: int, fmt: Format, codes: dict[int, str], rows: list[tuple] | None = None
+) -> tuple[dict, list[Problem]]:
+    """Table 3 and the problems of the facts behind it (`codes`: organ id → org_code for the messages).
+
+    `rows`: the applications already read (`_APPLICATION_FIELDS`, in tracking-code order, a superset of what
+    the year needs, as `subtree_application_rows` reads them); without them the database is asked."""
+    if rows is None:
+        counted = list(
+            counted_applications(organ_ids, year).values_list(*_APPLICATION_FIELDS).order_by("tracking_code")
+        )
+        elsewhere = _received_after_closed_elsewhere_rows(organ_ids, year)
+    else:
+        counted, elsewhere = _rows_of_year(rows, set(organ_ids), year)
+    return _table3_from_rows(counted, elsewhere, year, fmt, codes)
+
+
+def _rows_of_year(rows: list[tuple], organ_ids: set[int], year: int) -> tuple[list[tuple], list[tuple]]:
+    """The filters of `counted_applications` and `_received_after_closed_elsewhere_rows`, in Python."""
+    first, last = year_bounds(year)
+    counted, elsewhere = [], []
+    for row in rows:
+        organ_id, _code, _kind, received_on, closed_on, _outcome, _status = row
+        if organ_id not in organ_ids or received_on is None or received_on > last:
+            continue
+        if closed_on is None or closed_on >= first:
+            counted.append(row)
+        elif received_on >= first:  # closed_on < first
+            elsewhere.append((organ_id, row[1], received_on, closed_on))
+    return counted, elsewhere
+
+
+def subtree_application_rows(organ_ids, year: int) -> list[tuple]:
+    """One query for the applications `compile_table3` needs for `year` and the year before (carry-over
+    check): received by 31 December of `year`, and not closed before 1 January of the year before or
+    received since then."""
+    first, last = year_bounds(year - 1)[0], year_bounds(year)[1]
+    return list(
+        Application.objects.filter(
+            organ_id__in=list(organ_ids), received_on__isnull=False, received_on__lte=last
+        )
+        .filter(Q(closed_on__isnull=True) | Q(closed_on__gte=first) | Q(received_on__gte=first))
+        .values_list(*_APPLICATION_FIELDS)
+        .order_by("tracking_code")
+    )
+
+
+def _table3_from_rows(
+    counted, elsewhere, year: int, fmt: Format, codes: dict[int, str]
+) -> tuple[dict, list[Problem]]:
     first, last = year_bounds(year)
     table = empty_table3(fmt)
     problems: list[Problem] = []
-    rows = counted_applications(organ_ids, year).values_list(
-        "organ_id", "tracking_code", "applicant__kind", "received_on", "closed_on", "outcome", "status"
-    )
-    for organ_id, code, kind, received_on, closed_on, outcome, status in rows.order_by("tracking_code"):
+    for organ_id, code, kind, received_on, closed_on, outcome, status in counted:
         organ = codes.get(organ_id, "")
         if kind not in APPLICANT_COLUMNS:
             problems.append(
@@ -171,16 +237,20 @@ def compile_table3(organ_ids, year: int, fmt: Format, codes: dict[int, str]) -> 
         table["total"][i] = sum(table[key][i] for key in outcomes)
     for cells in table.values():
         cells[-1] = sum(cells[:-1])
-    problems.extend(_received_after_closed_elsewhere(organ_ids, year, codes))
+    problems.extend(_received_after_closed_elsewhere(elsewhere, codes))
     return table, problems
 
 
-def _received_after_closed_elsewhere(organ_ids, year: int, codes: dict[int, str]) -> list[Problem]:
-    """Applications received in `year` but closed in an earlier year: no table counts them."""
+def _received_after_closed_elsewhere_rows(organ_ids, year: int) -> list[tuple]:
     first, last = year_bounds(year)
     rows = Application.objects.filter(
         organ_id__in=list(organ_ids), received_on__gte=first, received_on__lte=last, closed_on__lt=first
     ).values_list("organ_id", "tracking_code", "received_on", "closed_on")
+    return list(rows.order_by("tracking_code"))
+
+
+def _received_after_closed_elsewhere(rows, codes: dict[int, str]) -> list[Problem]:
+    """Applications received in the year but closed in an earlier year: no table counts them."""
     return [
         Problem(
             "application",
@@ -189,7 +259,7 @@ def _received_after_closed_elsewhere(organ_ids, year: int, codes: dict[int, str]
             codes.get(organ_id, ""),
             code,
         )
-        for organ_id, code, received_on, closed_on in rows.order_by("tracking_code")
+        for organ_id, code, received_on, closed_on in rows
     ]
 
 
@@ -239,17 +309,21 @@ def narrative_facts(values: dict[str, Decimal | None]) -> dict[str, Decimal | No
     return {fact.key: values.get(fact.key) for fact in FACTS if fact.feeds.startswith("narrative.")}
 
 
-def records_by_category(organ_ids, year: int) -> dict[str, int]:
-    """Records published in `year` (site time zone) per category name, most first."""
+def _published_in(organ_ids, year: int):
     tz = timezone.get_default_timezone()
     start, end = dt.datetime(year, 1, 1, tzinfo=tz), dt.datetime(year + 1, 1, 1, tzinfo=tz)
+    return Record.objects.filter(
+        organ_id__in=list(organ_ids),
+        status=RecordStatus.PUBLISHED,
+        published_at__gte=start,
+        published_at__lt=end,
+    )
+
+
+def records_by_category(organ_ids, year: int) -> dict[str, int]:
+    """Records published in `year` (site time zone) per category name, most first."""
     rows = (
-        Record.objects.filter(
-            organ_id__in=list(organ_ids),
-            status=RecordStatus.PUBLISHED,
-            published_at__gte=start,
-            published_at__lt=end,
-        )
+        _published_in(organ_ids, year)
         .values("categories__name")
         .annotate(n=Count("pk", distinct=True))
         .order_by("-n", "categories__name")
@@ -262,6 +336,8 @@ def records_by_category(organ_ids, year: int) -> dict[str, int]:
 
 def check_year(year: int) -> Format:
     fmt = formats.for_year(year)
+    if fmt.name == "legacy" and year >= LEGACY_FIRST_YEAR:
+        return fmt
     if year < FIRST_YEAR or not fmt.has_table("table3"):
         raise ValueError(
             _("%(year)s年度没有可自动生成统计表的报告格式（自%(first)s年起）")
@@ -276,8 +352,28 @@ def compile_report(organs, year: int) -> CompiledReport:
     organs = list(organs)
     ids = [o.pk for o in organs]
     codes = {o.pk: o.org_code for o in organs}
+    if fmt.name == "legacy":
+        return compile_legacy(organs, year, fmt)
     table3, problems = compile_table3(ids, year, fmt, codes)
     values = facts_for(ids, year)
+    previous = None
+    if year - 1 >= FIRST_YEAR:
+        previous, _problems = compile_table3(ids, year - 1, check_year(year - 1), codes)
+    return _assemble(
+        organs,
+        year,
+        fmt,
+        table3,
+        problems,
+        values,
+        table4_from_flat(appeals_table4(ids, year)),
+        counts_by_channel(ids, year),
+        records_by_category(ids, year),
+        previous,
+    )
+
+
+def _assemble(organs, year, fmt, table3, problems, values, table4, consultations, records, previous):
     table2, missing = compile_table2(values, fmt)
     report = CompiledReport(
         organs=organs,
@@ -285,16 +381,55 @@ def compile_report(organs, year: int) -> CompiledReport:
         format=fmt,
         table2=table2,
         table3=table3,
+        table4=table4,
+        consultations=consultations,
+        records_by_category=records,
+        narrative_facts=narrative_facts(values),
+    )
+    report.problems = identity_problems(report, problems) + problems + missing
+    if previous is not None:
+        report.problems += carry_over_problems(previous, table3)
+    return report
+
+
+# --- the legacy (pre-2019) narrative report -------------------------------------------------------------
+
+# 同意公开 · 同意部分公开 · 不同意公开 · 信息不存在/非本机关/申请内容不明确 · 其他: the outcome groups of the
+# 2008-regulation reports, from the rows of the 2021 table 3 (the outcome codes the system records).
+LEGACY_OUTCOMES = (
+    ("granted", ("granted",)),
+    ("partial", ("partial",)),
+    ("withheld", tuple(f"withheld_{i}" for i in range(1, 9))),
+    ("unable", ("unable_1", "unable_2", "unable_3")),
+    ("other", tuple(f"not_processed_{i}" for i in range(1, 6)) + ("other_1", "other_2", "other_3")),
+)
+
+
+def compile_legacy(organs: list[Organ], year: int, fmt: Format) -> CompiledReport:
+    """The legacy report: no national tables are printed, but the applications are counted with the rows of
+    the 2021 table 3 (kept in `table3` for the narrative: received, outcome groups, carried over) and the
+    appeals as in table 4; table 2 stays empty. Application problems are reported as for the other formats."""
+    ids = [o.pk for o in organs]
+    codes = {o.pk: o.org_code for o in organs}
+    table3, problems = compile_table3(ids, year, formats.by_name("2021"), codes)
+    values = facts_for(ids, year)
+    return CompiledReport(
+        organs=organs,
+        year=year,
+        format=fmt,
+        table2={},
+        table3=table3,
         table4=table4_from_flat(appeals_table4(ids, year)),
         consultations=counts_by_channel(ids, year),
         records_by_category=records_by_category(ids, year),
         narrative_facts=narrative_facts(values),
+        problems=problems,
     )
-    report.problems = identity_problems(report, problems) + problems + missing
-    if year - 1 >= FIRST_YEAR:
-        previous, _problems = compile_table3(ids, year - 1, check_year(year - 1), codes)
-        report.problems += carry_over_problems(previous, table3)
-    return report
+
+
+def legacy_outcomes(report: CompiledReport) -> dict[str, int]:
+    """Applications closed in the year by legacy group (总计 column); the groups sum to 三（七）总计."""
+    return {group: sum(report.table3[row][-1] for row in rows) for group, rows in LEGACY_OUTCOMES}
 
 
 def identity_problems(report: CompiledReport, causes: list[Problem]) -> list[Problem]:
@@ -384,14 +519,111 @@ def comparison_row(report: CompiledReport) -> dict:
 
 
 def roll_up(root: Organ, year: int) -> RollUp:
-    """The report over `root`'s subtree plus each organ's own report."""
+    """The report over `root`'s subtree plus each organ's own report.
+
+    A constant number of queries whatever the size of the subtree: the total is `compile_report` over the
+    union; the organs' own reports are cut from one read of the applications (both years) and one grouped
+    query per other source (facts, appeals, consultations, records per category), grouped by organ."""
     organs = list(root.subtree().order_by("path", "position"))
-    return RollUp(
-        root=root,
-        year=year,
-        total=compile_report(organs, year),
-        per_organ=[compile_report([organ], year) for organ in organs],
+    fmt = check_year(year)
+    if fmt.name == "legacy":  # narrative reports of the 2008 regulation: organ by organ
+        per_organ = [compile_report([organ], year) for organ in organs]
+        return RollUp(root=root, year=year, total=compile_report(organs, year), per_organ=per_organ)
+    previous_fmt = check_year(year - 1) if year - 1 >= FIRST_YEAR else None
+    ids = [o.pk for o in organs]
+    rows = subtree_application_rows(ids, year)
+    by_organ: dict[int, list[tuple]] = {pk: [] for pk in ids}
+    for row in rows:
+        by_organ[row[0]].append(row)
+    values = _facts_by_organ(ids, year)
+    table4 = _table4_by_organ(ids, year)
+    consultations = _counts_by_channel_by_organ(ids, year)
+    records = _records_by_category_by_organ(ids, year)
+    per_organ = []
+    for organ in organs:
+        codes = {organ.pk: organ.org_code}
+        own = by_organ[organ.pk]
+        table3, problems = compile_table3([organ.pk], year, fmt, codes, rows=own)
+        previous = None
+        if previous_fmt is not None:
+            previous, _problems = compile_table3([organ.pk], year - 1, previous_fmt, codes, rows=own)
+        per_organ.append(
+            _assemble(
+                [organ],
+                year,
+                fmt,
+                table3,
+                problems,
+                values[organ.pk],
+                table4_from_flat(table4[organ.pk]),
+                consultations[organ.pk],
+                records[organ.pk],
+                previous,
+            )
+        )
+    return RollUp(root=root, year=year, total=compile_report(organs, year), per_organ=per_organ)
+
+
+def _facts_by_organ(ids: list[int], year: int) -> dict[int, dict[str, Decimal | None]]:
+    """`facts_for` of each organ, in one query."""
+    rows = (
+        OrganYearFact.objects.filter(organ_id__in=ids, year=year)
+        .values("organ_id", "key")
+        .annotate(total=Sum("value"))
+        .order_by()
     )
+    totals: dict[int, dict] = {pk: {} for pk in ids}
+    for row in rows:
+        totals[row["organ_id"]][row["key"]] = row["total"]
+    return {pk: {fact.key: totals[pk].get(fact.key) for fact in FACTS} for pk in ids}
+
+
+def _table4_by_organ(ids: list[int], year: int) -> dict[int, list[int]]:
+    """`appeals.queries.table4` of each organ, in one query."""
+    counts = {pk: {(kind, result): 0 for kind in APPEAL_GROUPS for result in APPEAL_RESULTS} for pk in ids}
+    for appeal in appeals_counted_in(ids, year).only("organ_id", "kind", "result", "closed_on"):
+        counts[appeal.organ_id][(appeal.kind, appeal_year_result(appeal, year))] += 1
+    out = {}
+    for pk in ids:
+        cells = []
+        for kind in APPEAL_GROUPS:
+            group = [counts[pk][(kind, result)] for result in APPEAL_RESULTS]
+            cells.extend([*group, sum(group)])
+        out[pk] = cells
+    return out
+
+
+def _counts_by_channel_by_organ(ids: list[int], year: int) -> dict[int, dict[str, int]]:
+    """`enquiries.queries.counts_by_channel` of each organ, in one query."""
+    start, end = enquiry_year_bounds(year)
+    rows = (
+        Enquiry.objects.filter(
+            organ_id__in=ids, kind=EnquiryKind.ENQUIRY, asked_at__gte=start, asked_at__lt=end
+        )
+        .values("organ_id", "channel")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    counts = {pk: {channel: 0 for channel in EnquiryChannel.values} for pk in ids}
+    for row in rows:
+        counts[row["organ_id"]][row["channel"]] = row["n"]
+    for cells in counts.values():
+        cells["total"] = sum(cells[channel] for channel in EnquiryChannel.values)
+    return counts
+
+
+def _records_by_category_by_organ(ids: list[int], year: int) -> dict[int, dict[str, int]]:
+    """`records_by_category` of each organ, in one query (ordered by organ, then as there)."""
+    rows = (
+        _published_in(ids, year)
+        .values("organ_id", "categories__name")
+        .annotate(n=Count("pk", distinct=True))
+        .order_by("organ_id", "-n", "categories__name")
+    )
+    out: dict[int, dict[str, int]] = {pk: {} for pk in ids}
+    for row in rows:
+        out[row["organ_id"]][row["categories__name"] or _("未分类")] = row["n"]
+    return out
 
 
 def add_tables(reports: list[CompiledReport]) -> dict[str, dict[str, list]]:

@@ -254,9 +254,9 @@ def test_problems_serialise():
     }
 
 
-def test_a_year_without_a_national_table_format_is_refused(organ):
-    with pytest.raises(ValueError, match="2018"):
-        compile_report([organ], 2018)
+def test_a_year_before_the_2008_regulation_is_refused(organ):
+    with pytest.raises(ValueError, match="2007"):
+        compile_report([organ], 2007)
 
 
 def test_identities_hold_on_the_json_tables(year_2025):

@@ -107,7 +107,7 @@ def test_build_subtree_rolls_up_with_a_comparison(applications, organs, tmp_path
 def test_unknown_organ_and_years_out_of_range_are_refused(organ, tmp_path):
     with pytest.raises(CommandError, match="未找到机构代码"):
         build("NOSUCHORGAN", "2025", "--out", str(tmp_path))
-    for year in ("2018", "2027"):
-        with pytest.raises(CommandError, match="年度应在2019至2026之间"):
+    for year in ("2007", "2027"):
+        with pytest.raises(CommandError, match="年度应在2008至2026之间"):
             build(organ.org_code, year, "--out", str(tmp_path))
     assert not (tmp_path / "report.json").exists()

@@ -9,7 +9,7 @@ import io
 import shutil
 import subprocess
 
-from gongkai.annual.render.draft import draft_narrative
+from gongkai.annual.render.draft import draft_narrative, section_heading
 from gongkai.annual.render.layout import Grid, grids, report_title
 
 TITLE_FONT = ("方正小标宋简体", "Noto Serif CJK SC")
@@ -109,12 +109,15 @@ def render_docx(report, narrative: dict[str, list[str]] | None = None) -> bytes:
     _styles(doc)
     title = report_title(report)
     doc.add_paragraph(title, style="Title").alignment = 1  # centre
-    tables = grids(report)
     fmt = report.format
-    after = {"proactive": "table2", "requests": "table3", "appeals": "table4"}
+    legacy = fmt.name == "legacy"  # the pre-2019 report: no national tables
+    tables = {} if legacy else grids(report)
+    after = {} if legacy else {"proactive": "table2", "requests": "table3", "appeals": "table4"}
     sizes = {"table2": 10.5, "table3": 9, "table4": 7.5}
     for section in fmt.sections:
-        doc.add_paragraph(f"{section.number}、{section.title}", style="Heading 1")
+        if legacy and not section.required and not narrative.get(section.key):
+            continue
+        doc.add_paragraph(section_heading(section), style="Heading 1")
         for text in narrative.get(section.key, []):
             doc.add_paragraph(text).paragraph_format.first_line_indent = Pt(32)
         key = after.get(section.key)

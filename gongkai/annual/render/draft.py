@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from gongkai.annual.formats.common import outcome_keys
+from gongkai.annual.compile import legacy_outcomes
+from gongkai.annual.formats.common import TABLE3_COLUMNS, outcome_keys
 from gongkai.annual.render.layout import short_label
 from gongkai.enquiries.models import Channel
 
@@ -22,7 +23,11 @@ def _n(value) -> str:
 
 def outcome_groups(report) -> list[tuple[str, int]]:
     """三、本年度办理结果 by group, in template order: (予以公开, n), (部分公开, n), (不予公开, n)… from the 总计
-    column; the groups （三）…（六） are summed over their numbered rows."""
+    column; the groups （三）…（六） are summed over their numbered rows. The legacy format has the groups of
+    the 2008-regulation reports (同意公开, 同意部分公开, 不同意公开…)."""
+    if report.format.name == "legacy":
+        counts = legacy_outcomes(report)
+        return [(LEGACY_LABELS[key], n) for key, n in counts.items()]
     table = report.format.table("table3")
     keys = set(outcome_keys(table.rows))
     out: dict[str, int] = {}
@@ -126,7 +131,135 @@ def _other(report) -> list[str]:
     ]
 
 
+# --- the legacy (pre-2019) narrative report --------------------------------------------------------------
+
+LEGACY_LABELS = {
+    "granted": "同意公开",
+    "partial": "同意部分公开",
+    "withheld": "不同意公开",
+    "unable": "信息不存在、非本机关掌握或申请内容不明确",
+    "other": "其他",
+}
+
+
+def _staff_and_costs(report) -> str:
+    facts = report.narrative_facts
+    parts = []
+    staff = []
+    if facts.get("staff_full_time") is not None:
+        staff.append(f"专职工作人员{_n(facts['staff_full_time'])}人")
+    if facts.get("staff_part_time") is not None:
+        staff.append(f"兼职工作人员{_n(facts['staff_part_time'])}人")
+    if staff:
+        parts.append("本机关配备政府信息公开" + "、".join(staff))
+    if facts.get("disclosure_spending") is not None:
+        parts.append(f"全年政府信息公开工作经费{_n(facts['disclosure_spending'])}元")
+    if facts.get("training_sessions") is not None:
+        parts.append(f"组织政府信息公开培训{_n(facts['training_sessions'])}次")
+    return "；".join(parts) + "。" if parts else ""
+
+
+def _legacy_overview(report, organ: str) -> list[str]:
+    t3 = report.table3
+    return [
+        f"{report.year}年，{organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        f"全年共主动公开政府信息{records_total(report)}条，受理政府信息公开申请{t3['new'][-1]}件，"
+        f"接受政府信息公开咨询{report.consultations.get('total', 0)}人次。",
+        f"本报告统计期限为{report.year}年1月1日至{report.year}年12月31日。",
+    ]
+
+
+def _legacy_proactive(report) -> list[str]:
+    categories = report.records_by_category
+    text = f"本年度共主动公开政府信息{records_total(report)}条"
+    if categories:
+        text += "，其中" + "、".join(f"{name}{n}条" for name, n in categories.items())
+    return [
+        text + "。",
+        "公开形式：主要通过本机关政府信息公开平台（门户网站）公开，并在政府信息公开查阅点提供查阅。",
+    ]
+
+
+def _legacy_requests(report) -> list[str]:
+    t3 = report.table3
+    new = t3["new"]
+    people, organisations = new[0], sum(new[1 : len(TABLE3_COLUMNS) - 1])
+    applications = f"本年度共受理政府信息公开申请{new[-1]}件"
+    if new[-1]:
+        applications += f"，其中公民申请{people}件、法人或其他组织申请{organisations}件"
+    applications += f"；上年结转{t3['carried_in'][-1]}件。"
+    if t3["total"][-1]:
+        groups = "、".join(f"{label}{n}件" for label, n in outcome_groups(report))
+        applications += f"全年共办结{t3['total'][-1]}件，其中{groups}。"
+    applications += f"结转下年度继续办理{t3['carried_out'][-1]}件。"
+    c = report.consultations
+    consultations = f"全年共受理政府信息公开咨询{c.get('total', 0)}人次"
+    if c.get("total"):
+        consultations += "，其中" + "、".join(
+            f"{Channel(k).label}咨询{c.get(k, 0)}人次" for k in Channel.values
+        )
+    paragraphs = [applications, consultations + "。"]
+    t4 = report.table4
+    review = t4["review"][-1]
+    lawsuits = t4["lawsuit_direct"][-1] + t4["lawsuit_after_review"][-1]
+    if review or lawsuits:
+        paragraphs.append(
+            f"本年度因政府信息公开申请行政复议{review}件，提起行政诉讼{lawsuits}件；未收到有关政府信息公开的举报。"
+        )
+    else:
+        paragraphs.append("本年度未发生因政府信息公开申请行政复议或提起行政诉讼的情况，未收到有关举报。")
+    support = _staff_and_costs(report)
+    if support:
+        paragraphs.append(support)
+    return paragraphs
+
+
+def _legacy_problems(report) -> list[str]:
+    t3 = report.table3
+    paragraphs = []
+    if t3["carried_out"][-1]:
+        paragraphs.append(
+            f"尚有{t3['carried_out'][-1]}件政府信息公开申请结转下年度办理，将严格按照法定期限办结答复。"
+        )
+    paragraphs.append("下一步，将进一步规范依申请公开办理流程，加强政府信息公开平台建设和工作人员培训。")
+    return paragraphs
+
+
+def draft_legacy(report) -> dict[str, list[str]]:
+    """The four sections of the pre-2019 report (DOMAIN §0); the optional sections are left out."""
+    organ = report.organs[0].name if report.organs else "本机关"
+    return {
+        "overview": _legacy_overview(report, organ),
+        "proactive": _legacy_proactive(report),
+        "requests": _legacy_requests(report),
+        "problems": _legacy_problems(report),
+    }
+
+
+def section_heading(section) -> str:
+    return f"{section.number}、{section.title}" if section.number else section.title
+
+
+def report_text(report, narrative: dict[str, list[str]] | None = None) -> str:
+    """The report as plain text (title, headings, paragraphs; sections without paragraphs left out when the
+    format does not require them): what the auditor reads."""
+    from gongkai.annual.render.layout import report_title
+
+    narrative = draft_narrative(report) if narrative is None else narrative
+    lines = [report_title(report), ""]
+    for section in report.format.sections:
+        paragraphs = narrative.get(section.key, [])
+        if not paragraphs and not section.required:
+            continue
+        lines.append(section_heading(section))
+        lines.extend(paragraphs)
+        lines.append("")
+    return "\n".join(lines)
+
+
 def draft_narrative(report) -> dict[str, list[str]]:
+    if report.format.name == "legacy":
+        return draft_legacy(report)
     organ = report.organs[0].name if report.organs else "本机关"
     return {
         "overview": _overview(report, organ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from html import escape
 
 from gongkai.annual.render import charts
-from gongkai.annual.render.draft import draft_narrative
+from gongkai.annual.render.draft import draft_narrative, section_heading
 from gongkai.annual.render.layout import Grid, grids, report_title
 from gongkai.core.pdf import html_page
 
@@ -74,8 +74,10 @@ def _figure(svg: str) -> str:
 def render_fragment(report, narrative: dict[str, list[str]] | None = None) -> str:
     """The report body (title, six sections, tables, charts) as safe HTML."""
     narrative = draft_narrative(report) if narrative is None else narrative
-    tables = grids(report)
     fmt = report.format
+    if fmt.name == "legacy":
+        return _legacy_fragment(report, narrative)
+    tables = grids(report)
     extras = {
         "overview": [_figure(charts.consultations_chart(report))],
         "proactive": [
@@ -92,6 +94,27 @@ def render_fragment(report, narrative: dict[str, list[str]] | None = None) -> st
     for section in fmt.sections:
         out.append(f'<section id="section-{section.key}"><h2>{section.number}、{escape(section.title)}</h2>')
         out.extend(f"<p>{escape(p)}</p>" for p in narrative.get(section.key, []))
+        out.extend(extras.get(section.key, []))
+        out.append("</section>")
+    out.append("</article>")
+    return "".join(out)
+
+
+def _legacy_fragment(report, narrative: dict[str, list[str]]) -> str:
+    """The pre-2019 report: its sections and paragraphs with the charts, no national tables (the legacy format
+    has none); optional sections without paragraphs are left out."""
+    extras = {
+        "overview": [_figure(charts.consultations_chart(report))],
+        "proactive": [_figure(charts.records_chart(report))],
+        "requests": [_figure(charts.outcomes_chart(report))],
+    }
+    out = [f'<article class="annual-report"><h1>{escape(report_title(report))}</h1>']
+    for section in report.format.sections:
+        paragraphs = narrative.get(section.key, [])
+        if not paragraphs and not section.required:
+            continue
+        out.append(f'<section id="section-{section.key}"><h2>{escape(section_heading(section))}</h2>')
+        out.extend(f"<p>{escape(p)}</p>" for p in paragraphs)
         out.extend(extras.get(section.key, []))
         out.append("</section>")
     out.append("</article>")

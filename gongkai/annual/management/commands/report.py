@@ -14,7 +14,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.annual.compile import FIRST_YEAR, compile_report, roll_up, to_json
+from gongkai.annual.compile import (
+    FIRST_YEAR,
+    LEGACY_FIRST_YEAR,
+    compile_report,
+    legacy_outcomes,
+    roll_up,
+    to_json,
+)
 from gongkai.annual.formats.base import table_name
 from gongkai.annual.render.docx import render_docx
 from gongkai.annual.render.html import render_page
@@ -42,11 +49,13 @@ class Command(BaseCommand):
         if organ is None:
             raise CommandError(_("未找到机构代码为%(code)s的机关。") % {"code": organ_code})
         this_year = timezone.localdate().year
-        if not FIRST_YEAR <= year <= this_year:
+        if not LEGACY_FIRST_YEAR <= year <= this_year:
             raise CommandError(
-                _("年度应在%(first)s至%(last)s之间：自动生成的统计表采用2019年起施行的报告格式。")
-                % {"first": FIRST_YEAR, "last": this_year}
+                _("年度应在%(first)s至%(last)s之间（2019年以前的年度按2008年条例的叙述式报告生成）。")
+                % {"first": LEGACY_FIRST_YEAR, "last": this_year}
             )
+        if subtree and year < FIRST_YEAR:
+            raise CommandError(_("2019年以前的叙述式报告暂不支持汇总下级机关（--subtree）。"))
         try:
             rollup = roll_up(organ, year) if subtree else None
             report = rollup.total if rollup else compile_report([organ], year)
@@ -84,7 +93,14 @@ def write_xlsx(report, path: Path, rollup=None) -> None:
     book = Workbook()
     book.remove(book.active)
     fmt = report.format
-    for key in ("table2", "table3", "table4"):
+    if fmt.name == "legacy":  # no national tables: the figures of the narrative
+        sheet = book.create_sheet(_("办理情况"))
+        sheet.append([_("项目"), _("数量")])
+        for key, n in legacy_outcomes(report).items():
+            sheet.append([key, n])
+        for key, n in report.consultations.items():
+            sheet.append([f"consultations.{key}", n])
+    for key in () if fmt.name == "legacy" else ("table2", "table3", "table4"):
         table = fmt.table(key)
         sheet = book.create_sheet(str(table_name(key)))
         filled = report.tables[key]
