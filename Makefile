@@ -30,7 +30,7 @@ demo: migrate
 	$(BIN)/gongkai demo
 
 run: install system-deps migrate
-	$(BIN)/gongkai demo
+	GONGKAI_PUBLIC_BASE_URL=$${GONGKAI_PUBLIC_BASE_URL:-http://$(HOST):$(PORT)} $(BIN)/gongkai demo
 	$(BIN)/gongkai collectstatic --noinput -v0
 	$(BIN)/gongkai search apply
 	@echo ""

@@ -100,6 +100,7 @@ STAFF = [
     ("reviewer", "李建华", SUBDISTRICT["org_code"], Role.REVIEWER),
     ("publisher", "陈静怡", SUBDISTRICT["org_code"], Role.PUBLISHER),
     ("organadmin", "刘志强", SUBDISTRICT["org_code"], Role.ORGAN_ADMIN),
+    ("handler", "黄晓琳", SUBDISTRICT["org_code"], Role.APPLICATION_HANDLER),
     ("supervisor", "周海燕", DISTRICT["org_code"], Role.SUPERVISOR),
     ("admin", "系统管理员", None, None),
 ]
