@@ -166,8 +166,15 @@ def report_rollup(request, org_code, year):
             organ__in=rollup.total.organs, year=year, status=AnnualReport.Status.PUBLISHED
         ).values_list("organ__org_code", flat=True)
     )
-    rows = [dict(row, published=row["organ"] in published) for row in rollup.comparison()]
+    today = timezone.localdate()
+    organs = {o.org_code: o for o in rollup.total.organs}
+    rows = []
+    for row in rollup.comparison():
+        deadline = deadline_for(organs[row["organ"]], year)
+        is_published = row["organ"] in published
+        rows.append(dict(row, published=is_published, deadline=deadline, late=not is_published and today > deadline))
     context = {
+        "late": [row for row in rows if row["late"]],
         "organ": root,
         "year": year,
         "rollup": rollup,
