@@ -172,7 +172,9 @@ def report_rollup(request, org_code, year):
     for row in rollup.comparison():
         deadline = deadline_for(organs[row["organ"]], year)
         is_published = row["organ"] in published
-        rows.append(dict(row, published=is_published, deadline=deadline, late=not is_published and today > deadline))
+        rows.append(
+            dict(row, published=is_published, deadline=deadline, late=not is_published and today > deadline)
+        )
     context = {
         "late": [row for row in rows if row["late"]],
         "organ": root,

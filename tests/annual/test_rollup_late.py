@@ -15,7 +15,9 @@ SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 def rollup_page(user, organ, year):
     client = Client()
     client.force_login(user)
-    return client.get(reverse("backoffice:reports_staff:rollup", args=[organ.org_code, year])).content.decode()
+    return client.get(
+        reverse("backoffice:reports_staff:rollup", args=[organ.org_code, year])
+    ).content.decode()
 
 
 def test_late_organs_are_listed_after_the_deadline(organs, organ, erin, dora, time_machine):
