@@ -176,6 +176,8 @@ SEARCH_INDEX_DIR = Path(env_str("GONGKAI_SEARCH_INDEX_DIR", str(VAR_DIR / "searc
 # Apply the outbox in the web process right after a commit when no other process is writing; the
 # `gongkai search worker` catches up on anything left (crashes, a busy writer).
 SEARCH_APPLY_ON_COMMIT = env_bool("GONGKAI_SEARCH_APPLY_ON_COMMIT", True)
+# Processes that segment documents during `gongkai search rebuild` (0 = one per CPU; 1 = no extra processes).
+SEARCH_REBUILD_WORKERS = env_int("GONGKAI_SEARCH_REBUILD_WORKERS", 0, minimum=0)
 
 LOGGING = {
     "version": 1,

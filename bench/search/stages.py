@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import os
 import random
+import re
 import resource
 import shutil
 import sqlite3
@@ -153,16 +154,18 @@ def _filters(q: dict):
 
 # -- stages -------------------------------------------------------------------------------------------------
 def stage_segment(w: dict) -> dict:
-    """Analysis alone (what TantivyIndex.index runs per document, without Tantivy), and the token text that
-    every alternative engine indexes: the same tokens, space-joined, per title and body."""
+    """Analysis alone (what TantivyIndex.index runs per document before Tantivy: the word and character texts
+    of title, body and meta), and the token text that every alternative engine indexes: the same words,
+    space-joined, per title and body, cut into letter/digit runs as Tantivy's tokenizer cuts them."""
     from gongkai.search import analysis
     from gongkai.search.engine import _to_tantivy  # noqa: F401  (import cost outside the clock)
 
     analysis.add_words(organ_words())
-    analysis.token_spans("预热")
+    analysis.index_words("预热")
     seconds = 0.0
     count = chars = 0
     clock = time.perf_counter
+    pieces = re.compile(r"[^\W_]+").findall
     with open(w["tokens"], "w", encoding="utf-8") as out:
         for r in read_records(w["records"]):
             organ = ORGANS[r.organ - 1]
@@ -170,17 +173,18 @@ def stage_segment(w: dict) -> dict:
                 p for p in (r.document_number, r.index_number, organ.name, organ.short_name) if p
             )
             start = clock()
-            title = analysis.token_spans(r.title)
-            body = analysis.token_spans(r.body)
-            analysis.token_spans(meta)
-            analysis.token_spans(r.document_number)
+            texts = []
+            for text in (r.title, r.body, meta, r.document_number):
+                view = analysis.index_view(analysis.clean_control(text))
+                texts.append(analysis.index_words(view))
+                analysis.index_chars(view)
             seconds += clock() - start
             count += 1
             chars += len(r.title) + len(r.body)
             row = {
                 "id": r.n,
-                "title": " ".join(t for t, _, _ in title),
-                "body": " ".join(t for t, _, _ in body),
+                "title": " ".join(pieces(texts[0])),
+                "body": " ".join(pieces(texts[1])),
                 "organ": organ.path,
                 "year": r.date.year,
             }
@@ -196,19 +200,21 @@ def stage_segment(w: dict) -> dict:
 
 def stage_tantivy_build(w: dict) -> dict:
     from gongkai.search import analysis
-    from gongkai.search.engine import TantivyIndex
+    from gongkai.search.engine import BULK_HEAP_SIZE, TantivyIndex, preparation_pool
 
     analysis.add_words(organ_words())
     if w["index"].exists():
         shutil.rmtree(w["index"])
     w["index"].parent.mkdir(parents=True, exist_ok=True)
     current = w["index"].parent / "current"
-    if not current.exists():
+    if not current.is_symlink():
         current.symlink_to(w["index"].name)
     start = time.perf_counter()
-    index = TantivyIndex(w["index"])
-    # Streamed from records.jsonl (the JSON read is inside the clock, as in SEARCH-NOTES: ~1 % of it).
-    count = index.index(_search_document(r) for r in read_records(w["records"]))
+    # As `gongkai search rebuild` does it: segmentation in one worker process per CPU, Tantivy's own threads.
+    index = TantivyIndex(w["index"], heap_size=BULK_HEAP_SIZE, num_threads=2)
+    with preparation_pool() as pool:
+        # Streamed from records.jsonl (the JSON read is inside the clock, as in SEARCH-NOTES: ~1 % of it).
+        count = index.index((_search_document(r) for r in read_records(w["records"])), pool=pool)
     indexed = time.perf_counter() - start
     index.commit(seq=0)
     seconds = time.perf_counter() - start

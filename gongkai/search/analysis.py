@@ -1,25 +1,24 @@
-"""Chinese text analysis for search: segmentation with offsets, normalisation, identifier tokens.
+"""Chinese text analysis for search: segmentation, normalisation, identifier tokens.
 
-Every token carries character offsets into the ORIGINAL text, so highlighting maps back exactly:
-for each token, ``fold(text[token.start:token.end]) == token.text``.
+What the index gets (``index_view`` → ``index_words`` / ``index_chars``; docs/decisions/0007):
+1. The text is normalised: full-width letters, digits and word symbols become half-width, lone surrogates
+   spaces, and everything is case-folded.
+2. rjieba ``cut_for_search`` (every word plus its 2- and 3-character dictionary sub-words) runs on it with the
+   package's government-term dictionary and the organ names loaded; words of 5–16 Han characters also emit
+   their dictionary sub-words of 4+ characters (SEARCH-NOTES pitfall 4: cut_for_search alone cannot find
+   信息公开 inside 政府信息公开). The words go to Tantivy as one space-separated string; Tantivy's tokenizer
+   splits it on anything that is not a letter or digit, in Rust.
+3. For phrases, the letters, digits and Han characters alone, as bigrams at consecutive positions: a phrase
+   is its bigrams in a row (``phrase_chars`` / ``phrase_bigrams``), which no segmentation can break
+   (SEARCH-NOTES pitfall 3) and which matches across punctuation (双随机一公开 finds 双随机、一公开).
 
-How a text becomes tokens:
-1. A *view* of the text with the same length is segmented: full-width letters, digits and symbols become
-   half-width and letters are lowercased where that keeps one character per character (so offsets stay
-   valid); lone surrogates become spaces.
-2. rjieba ``tokenize(mode="search")`` (jieba's cut_for_search: every word plus its 2- and 3-character
-   dictionary sub-words) runs on the view with the package's government-term dictionary loaded.
-3. Each jieba token is reduced to its alphanumeric pieces (punctuation and spaces are not tokens).
-4. Words of 5+ characters also emit their dictionary sub-words of 4+ characters (SEARCH-NOTES pitfall 4:
-   cut_for_search alone cannot find 信息公开 inside 政府信息公开).
-5. The token text is ``fold()`` of the original slice: full-width → half-width and Unicode case folding.
-
-A token's position in the index is its start offset, so overlapping tokens (政府, 政府信息公开) share
-positions and a phrase is matched as "these tokens at these relative character offsets" (see
-``phrase_pattern``). That avoids SEARCH-NOTES pitfall 3: the sub-words cut_for_search inserts never
-break a phrase.
+At query time, ``query_words`` cuts a typed word in precise mode, and ``analyze`` gives tokens WITH character
+offsets into the original text (``fold(text[token.start:token.end]) == token.text``), from which
+``phrase_pattern`` derives the smallest tokens of a word: the query uses them to decide when a word also needs
+its characters-in-a-row fallback, and highlighting to mark what a word spells.
 """
 
+import operator
 import re
 import threading
 from collections.abc import Iterable
@@ -57,12 +56,15 @@ _CONTROL = re.compile(
     "\U000e0001\U000e0020-\U000e007f]"
 )
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_LETTER = re.compile(r"[\W_]+")
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A whole token of 5–16 Han characters in a space-joined token string (the words that get dictionary parts).
+_LONG_HAN_WORD = re.compile(r"(?<![^\s])[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{5,16}(?![^\s])")
 
 
 class Token(NamedTuple):
     text: str  # normalised form, as indexed
-    start: int  # character offsets into the original text; ``start`` is also the index position
+    start: int  # character offsets into the original text
     end: int
 
 
@@ -212,6 +214,57 @@ def token_spans(text: str) -> list[tuple[str, int, int]]:
                     recent.add((piece_start, piece_end))
                     append((_fold_span(text, folded, piece_start, piece_end), piece_start, piece_end))
     return spans
+
+
+def index_view(text: str) -> str:
+    """The normalised text the index sees: full-width letters, digits and word symbols made half-width, then
+    case-folded. Its length may differ from ``text`` (ß → ss): the index keeps no offsets (see
+    ``index_words``)."""
+    return _SURROGATE.sub(" ", _narrow(text)).casefold()
+
+
+def index_words(view: str) -> str:
+    """Index-time words of an ``index_view`` as one space-separated string, for Tantivy's own tokenizer.
+
+    The same words as ``analyze`` (cut_for_search plus dictionary sub-words of 4+ characters), without
+    offsets: Tantivy splits the string on non-alphanumeric characters (so punctuation tokens vanish and
+    COVID-19 gives covid, 19) and drops over-long tokens, in Rust. Building per-token objects in Python was
+    the indexing bottleneck (docs/decisions/0007-search-index-fields.md).
+    """
+    if not view:
+        return ""
+    jieba = _SEGMENTER.jieba
+    joined = " ".join(jieba.cut_for_search(view))
+    # Words of 5–16 Han characters, found by one regex scan rather than a Python loop over every token.
+    parts = [
+        word[s:e]
+        for word in _LONG_HAN_WORD.findall(joined)
+        for s, e in _dictionary_parts(jieba, word, 0, len(word))
+    ]
+    return joined + " " + " ".join(parts) if parts else joined
+
+
+def index_chars(view: str) -> str:
+    """The character bigrams of an ``index_view``'s letters, digits and Han characters, space-separated:
+    Tantivy indexes them at consecutive positions, which is what phrases match (``phrase_bigrams``).
+    Punctuation and spaces are left out, so a phrase matches across them. Bigrams rather than single
+    characters: their posting lists are far shorter, which keeps phrase queries fast at a million records."""
+    letters = _NOT_LETTER.sub("", view)
+    return " ".join(map(operator.add, letters, letters[1:])) if len(letters) > 1 else letters
+
+
+def phrase_chars(text: str) -> list[str]:
+    """The characters a phrase query matches, in order: the letters, digits and Han characters of the
+    normalised text. A phrase is found wherever those characters occur in a row, whatever punctuation or
+    spaces separate them in the document (双随机一公开 finds 双随机、一公开) and however the words around
+    them were segmented."""
+    return [c for c in index_view(clean_control(text or "")) if c.isalnum()]
+
+
+def phrase_bigrams(chars: list[str]) -> list[str]:
+    """The terms a phrase of ``phrase_chars`` is in the character fields: its bigrams in order (a single
+    character is its own term, which only the word fields can match)."""
+    return [a + b for a, b in zip(chars, chars[1:], strict=False)] if len(chars) > 1 else list(chars)
 
 
 def _fold_span(text: str, folded: str | None, start: int, end: int) -> str:

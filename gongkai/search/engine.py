@@ -20,8 +20,10 @@ The last applied outbox sequence number lives in ``gongkai-search.json`` inside 
 the index, never ahead, and replaying outbox entries is harmless because ``index`` is an upsert.
 """
 
+import contextlib
 import datetime as dt
 import json
+import multiprocessing
 import os
 import tempfile
 from collections.abc import Iterable, Mapping
@@ -30,20 +32,33 @@ from pathlib import Path
 
 import tantivy
 
-from gongkai.search.analysis import clean_control, identifier_token, token_spans
+from gongkai.search.analysis import (
+    MAX_TOKEN_CHARS,
+    clean_control,
+    identifier_token,
+    index_chars,
+    index_view,
+    index_words,
+)
 from gongkai.search.highlight import highlight, snippet
 from gongkai.search.query import ParsedQuery, QueryBuilder, SearchFilters, day_number, parse
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 META_FILE = "gongkai-search.json"
 SORTS = ("relevance", "date", "date_asc")  # date = newest first; anything else counts as relevance
 MAX_PAGE_SIZE = 100
 MAX_OFFSET = 10_000
 # Relevance ties are broken by recency: this many extra hits are fetched so ties across the page edge sort too.
 TIE_BREAK_EXTRA = 50
+BULK_HEAP_SIZE = 200_000_000  # Tantivy indexing memory for rebuilds: fewer, larger segments to merge
 STORED_TEXT_CHARS = 200_000  # body/summary text kept for snippets (analysed text is not cut)
 
+# Word fields and their boosts; the phrase fields hold the same texts as bigrams of letters and Han characters
+# (title_chars the title, text_chars the other texts as separate values).
 TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "meta": 1.0, "body": 1.0, "attachments": 0.7}
+CHAR_FIELDS = {"title_chars": 3.0, "text_chars": 1.0}
+WORDS_TOKENIZER = "gk_words"
+CHARS_TOKENIZER = "gk_chars"
 FACET_SIZES = {"organ": 1000, "category": 500, "year": 200, "validity": 10}
 
 
@@ -166,9 +181,11 @@ class Results:
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("uuid", stored=True, tokenizer_name="raw")
-    for name in (*TEXT_FIELDS, "docno"):
-        # Pre-tokenized; the tokenizer name only matters for parse_query, which we do not use.
-        sb.add_text_field(name, tokenizer_name="raw", index_option="position")
+    for name in TEXT_FIELDS:
+        # Words, space-separated by analysis.index_words: no positions (phrases use the character fields).
+        sb.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
+    for name in (*CHAR_FIELDS, "docno_chars"):
+        sb.add_text_field(name, tokenizer_name=CHARS_TOKENIZER, index_option="position")
     sb.add_text_field("ids", tokenizer_name="raw", index_option="basic")
     for name in ("organ", "category", "validity", "disclosure"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
@@ -180,16 +197,34 @@ def build_schema() -> tantivy.Schema:
     return sb.build()
 
 
-def _pre_tokenized(text: str, spans: list[tuple[str, int, int]]) -> tantivy.PreTokenizedString:
-    # Position = start offset: overlapping tokens share positions and phrases match by relative offsets.
-    make = tantivy.Token
-    return tantivy.PreTokenizedString(text, [make(token, start, start, end) for token, start, end in spans])
+def register_tokenizers(index: tantivy.Index) -> None:
+    """Tantivy's half of the analysis (Python's half, which also case-folds, is analysis.index_view /
+    index_words / index_chars): split on anything that is not a letter, digit or Han character and drop
+    over-long tokens. Tokenizers are not stored in the index: register them on every open."""
+
+    def analyzer():
+        return (
+            tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.simple())
+            .filter(tantivy.Filter.remove_long(MAX_TOKEN_CHARS * 4))  # bytes: 64 Han characters
+            .build()
+        )
+
+    index.register_tokenizer(WORDS_TOKENIZER, analyzer())
+    # Bigrams of letters only, already space-separated: split on spaces, nothing else to do.
+    index.register_tokenizer(
+        CHARS_TOKENIZER, tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.whitespace()).build()
+    )
 
 
-def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
-    out = tantivy.Document()
-    out.add_text("uuid", str(doc.uuid))
-    texts = {
+# A document reduced to plain values: (uuid, [(text field, value)], [(integer field, value)], [(bytes field, value)]).
+Prepared = tuple[str, list[tuple[str, str]], list[tuple[str, int]], list[tuple[str, bytes]]]
+
+
+def prepare(doc: SearchDocument) -> Prepared:
+    """The Python half of indexing one document (segmentation included), as plain picklable values, so that
+    ``index(…, pool=…)`` can run it in worker processes; ``_build`` turns the result into a Tantivy document."""
+    texts: list[tuple[str, str]] = [("uuid", str(doc.uuid))]
+    fields = {
         "title": doc.title,
         "summary": "\n".join(p for p in (doc.summary, doc.subject_terms) if p),
         "meta": "\n".join(
@@ -197,33 +232,67 @@ def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
         ),
         "body": doc.body,
         "attachments": doc.attachments,
-        "docno": doc.document_number,
     }
-    for name, raw in texts.items():
-        text = clean_control(raw or "")
-        spans = token_spans(text)
-        if spans:
-            out.add_pre_tokenized_text(name, _pre_tokenized(text, spans))
+    for name, raw in fields.items():
+        view = index_view(clean_control(raw or ""))
+        if not view.strip():
+            continue
+        texts.append((name, index_words(view)))
+        # Each value of a multi-valued field starts a position gap further on, so no phrase spans two texts.
+        texts.append(("title_chars" if name == "title" else "text_chars", index_chars(view)))
+    docno = index_view(clean_control(doc.document_number or ""))
+    if docno.strip():
+        texts.append(("docno_chars", index_chars(docno)))
     for identifier in (doc.document_number, doc.index_number):
         token = identifier_token(identifier)
         if token:
-            out.add_text("ids", token)
-    for path in doc.organ_paths:
-        out.add_text("organ", path)
-    for category in doc.categories:
-        out.add_text("category", str(category))
+            texts.append(("ids", token))
+    texts.extend(("organ", path) for path in doc.organ_paths)
+    texts.extend(("category", str(category)) for category in doc.categories)
     if doc.validity:
-        out.add_text("validity", doc.validity)
+        texts.append(("validity", doc.validity))
     if doc.disclosure_mode:
-        out.add_text("disclosure", doc.disclosure_mode)
+        texts.append(("disclosure", doc.disclosure_mode))
+    integers: list[tuple[str, int]] = []
     day = doc.day
     if day is not None:
-        out.add_integer("year", day.year)
-        out.add_integer("day", day_number(day))
-    out.add_integer("published", doc.timestamp)
-    for name, raw in (("title_text", doc.title), ("summary_text", doc.summary), ("body_text", doc.body)):
-        out.add_bytes(name, clean_control(raw or "")[:STORED_TEXT_CHARS].encode())
+        integers += [("year", day.year), ("day", day_number(day))]
+    integers.append(("published", doc.timestamp))
+    stored = [
+        (name, clean_control(raw or "")[:STORED_TEXT_CHARS].encode())
+        for name, raw in (("title_text", doc.title), ("summary_text", doc.summary), ("body_text", doc.body))
+    ]
+    return str(doc.uuid), texts, integers, stored
+
+
+def _build(prepared: Prepared) -> tantivy.Document:
+    _, texts, integers, stored = prepared
+    out = tantivy.Document()
+    for name, value in texts:
+        out.add_text(name, value)
+    for name, value in integers:
+        out.add_integer(name, value)
+    for name, value in stored:
+        out.add_bytes(name, value)
     return out
+
+
+def _to_tantivy(doc: SearchDocument) -> tantivy.Document:
+    return _build(prepare(doc))
+
+
+@contextlib.contextmanager
+def preparation_pool(processes: int | None = None):
+    """Worker processes for ``prepare`` (segmentation runs under the GIL: processes, not threads). Forked,
+    so they inherit the segmenter with every word added so far; None or 1 process means no pool."""
+    if processes is None:
+        processes = os.cpu_count() or 1
+    if processes <= 1:
+        yield None
+        return
+    index_words("预热")  # build the segmenter before forking, so every worker inherits it
+    with multiprocessing.get_context("fork").Pool(processes) as pool:
+        yield pool
 
 
 def _as_int(value, default: int) -> int:
@@ -252,14 +321,18 @@ class TantivyIndex:
             self._index = tantivy.Index(build_schema(), path=str(self.path))
             if not meta:
                 self._write_meta({"schema_version": SCHEMA_VERSION, "applied_seq": 0})
+        register_tokenizers(self._index)
         self._schema = self._index.schema
         self._writer = None
+        self._reloaded_at = None
         self._builder = QueryBuilder(
             self._schema,
             text_fields=TEXT_FIELDS,
             title_field="title",
+            char_fields=CHAR_FIELDS,
+            title_chars_field="title_chars",
             ids_field="ids",
-            docno_field="docno",
+            docno_field="docno_chars",
             day_field="day",
             organ_field="organ",
             category_field="category",
@@ -294,13 +367,17 @@ class TantivyIndex:
         return self._writer
 
     # -- writing ------------------------------------------------------------------------------------------
-    def index(self, docs: Iterable[SearchDocument]) -> int:
-        """Add or replace documents (by uuid); visible after ``commit``. Returns how many."""
+    def index(self, docs: Iterable[SearchDocument], *, pool=None) -> int:
+        """Add or replace documents (by uuid); visible after ``commit``. Returns how many.
+
+        With a ``pool`` (``preparation_pool()``), the documents are analysed in its worker processes while
+        this one feeds Tantivy, whose own threads index them."""
         writer = self._get_writer()
+        prepared = pool.imap(prepare, docs, chunksize=16) if pool is not None else map(prepare, docs)
         count = 0
-        for doc in docs:
-            writer.delete_documents_by_term("uuid", str(doc.uuid))
-            writer.add_document(_to_tantivy(doc))
+        for item in prepared:
+            writer.delete_documents_by_term("uuid", item[0])
+            writer.add_document(_build(item))
             count += 1
         return count
 
@@ -364,8 +441,20 @@ class TantivyIndex:
             os.close(dir_fd)
 
     # -- reading ------------------------------------------------------------------------------------------
+    def _reload_if_committed(self) -> None:
+        """Reload the reader when a commit (by any writer, in any process) replaced Tantivy's meta.json: a stat
+        instead of a reload on every query."""
+        try:
+            st = os.stat(self.path / "meta.json")
+            stamp = (st.st_ino, st.st_mtime_ns, st.st_size)
+        except FileNotFoundError:
+            stamp = None
+        if stamp is None or stamp != self._reloaded_at:
+            self._index.reload()
+            self._reloaded_at = stamp
+
     def num_docs(self) -> int:
-        self._index.reload()
+        self._reload_if_committed()
         return self._index.searcher().num_docs
 
     def query(
@@ -387,7 +476,7 @@ class TantivyIndex:
         offset = min((page - 1) * page_size, MAX_OFFSET)
         parsed = parse(q)
         query = self._builder.build(parsed, filters)
-        self._index.reload()
+        self._reload_if_committed()
         searcher = self._index.searcher()
         if sort in SORTS[1:]:
             order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc

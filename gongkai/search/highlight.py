@@ -1,52 +1,109 @@
-"""Highlighting in Python from token offsets (Tantivy's SnippetGenerator cannot see pre-tokenized text).
+"""Highlighting in Python: the query's words marked where they occur in the stored text.
 
-A *pattern* is what one query term matches: a tuple of (relative character offset, token) pairs — a single
-word is ``((0, "应急管理"),)``, a phrase is its ``phrase_pattern``. The text is analysed with the same
-analyzer as the index, every place where a pattern's tokens sit at the right relative offsets is a match, and
-the matched characters of the ORIGINAL text are wrapped in ``<mark>``; everything else is HTML-escaped.
+A *pattern* is what one query term matches. A word is ``((0, "应急管理"),)``, a word's smallest tokens at their
+relative offsets are its ``phrase_pattern`` (``((0, "住房"), (2, "公积"), (3, "积金"))``): both stand for the
+literal text they spell. A quoted phrase is a ``Chars`` pattern: its letters, digits and Han characters in a
+row, with any punctuation or spaces between them — what the index's character fields match.
+
+All patterns of a query become one regular expression (longest literal first) run over a same-length folded
+view of the text (full-width letters and digits half-width, lower case), so the spans point into the ORIGINAL
+text, which is HTML-escaped with the matches in ``<mark>``. A literal made of ASCII letters or digits is only
+marked where it is not part of a longer run of them (``script`` is not marked inside ``javascript``). One
+regex pass over a text replaces segmenting it, which kept snippets the largest cost of a search.
 """
 
+import functools
 import html
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from gongkai.search.analysis import same_length_view, token_spans
+from gongkai.search.analysis import same_length_view
 
-Pattern = tuple[tuple[int, str], ...]
+
+@dataclass(frozen=True)
+class Chars:
+    """A phrase matched character by character (see analysis.phrase_chars)."""
+
+    chars: tuple[str, ...]
+
+
+Pattern = tuple[tuple[int, str], ...] | Chars
 
 SNIPPET_CHARS = 120
 _LEAD_CHARS = 30  # context shown before the first match of the window
-_MARGIN = 16  # extra characters segmented around a window so words at its edges are cut alike
 _MAX_CANDIDATES = 2000
-_WINDOWS_TRIED = 10  # candidate windows segmented before giving up on a match
 _SENTENCE_END = re.compile(r"[。！？；!?;\n]")
 _SPACES = re.compile(r"\s+")
-_HAN_ONLY = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_ASCII_ALNUM = re.compile(r"[0-9a-z]")
+
+
+def _literal(pattern: tuple[tuple[int, str], ...]) -> str:
+    """The text a token pattern spells: its tokens laid at their offsets (gaps would be unknown characters)."""
+    chars: dict[int, str] = {}
+    for offset, word in pattern:
+        for i, c in enumerate(word):
+            chars.setdefault(offset + i, c)
+    if not chars:
+        return ""
+    start, end = min(chars), max(chars) + 1
+    if any(i not in chars for i in range(start, end)):
+        return ""
+    return "".join(chars[i] for i in range(start, end))
+
+
+def _expression(pattern: Pattern) -> str:
+    if isinstance(pattern, Chars):
+        if not pattern.chars:
+            return ""
+        body = r"[\W_]*".join(re.escape(c) for c in pattern.chars)
+        first, last = pattern.chars[0], pattern.chars[-1]
+    else:
+        literal = _literal(pattern)
+        if not literal:
+            return ""
+        body, first, last = re.escape(literal), literal[0], literal[-1]
+    before = r"(?<![0-9a-z])" if _ASCII_ALNUM.fullmatch(first) else ""
+    after = r"(?![0-9a-z])" if _ASCII_ALNUM.fullmatch(last) else ""
+    return before + body + after
+
+
+@functools.lru_cache(maxsize=256)
+def _matcher(patterns: tuple[Pattern, ...]) -> tuple[re.Pattern, list[int]] | None:
+    """One regex for all patterns, longest first; group k+1 is pattern ``numbers[k]``."""
+    alternatives = []
+    for number, pattern in enumerate(patterns):
+        expression = _expression(pattern)
+        if expression:
+            length = len(pattern.chars) if isinstance(pattern, Chars) else len(_literal(pattern))
+            alternatives.append((-length, number, expression))
+    if not alternatives:
+        return None
+    alternatives.sort()
+    regex = re.compile("|".join(f"({expression})" for _, _, expression in alternatives))
+    return regex, [number for _, number, _ in alternatives]
+
+
+def _matches(view: str, patterns: Sequence[Pattern]) -> list[tuple[int, int, int]]:
+    """(start, end, pattern number) of the first ``_MAX_CANDIDATES`` matches in ``view``."""
+    compiled = _matcher(tuple(patterns)) if patterns else None
+    if compiled is None or not view:
+        return []
+    regex, numbers = compiled
+    out = []
+    for m in regex.finditer(view):
+        if m.end() > m.start():
+            out.append((m.start(), m.end(), numbers[m.lastindex - 1]))
+            if len(out) >= _MAX_CANDIDATES:
+                break
+    return out
 
 
 def find_spans(text: str, patterns: Sequence[Pattern]) -> list[tuple[int, int]]:
     """Character spans of ``text`` matched by any pattern, merged where they overlap or touch."""
     if not text or not patterns:
         return []
-    wanted = {word for pattern in patterns for _, word in pattern}
-    ends: dict[tuple[int, str], int] = {}
-    starts_by_text: dict[str, list[int]] = {}
-    for token, start, end in token_spans(text):
-        if token in wanted:
-            key = (start, token)
-            ends[key] = max(ends.get(key, end), end)
-            starts_by_text.setdefault(token, []).append(start)
-    spans = []
-    for pattern in patterns:
-        if not pattern:
-            continue
-        first_offset, first_word = pattern[0]
-        for first_start in starts_by_text.get(first_word, ()):
-            base = first_start - first_offset
-            matched_ends = [ends.get((base + offset, word)) for offset, word in pattern]
-            if all(end is not None for end in matched_ends):
-                spans.append((base + min(offset for offset, _ in pattern), max(matched_ends)))
-    return _merge(spans)
+    return _merge([(s, e) for s, e, _ in _matches(same_length_view(text), patterns)])
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -88,65 +145,39 @@ def snippet(text: str, patterns: Sequence[Pattern], width: int = SNIPPET_CHARS) 
     text = _SPACES.sub(" ", text or "").strip()
     if not text:
         return ""
-    for candidate in _candidate_windows(text, patterns, width):
-        # A window near the end still shows ``width`` characters; a short text is shown from its start.
-        window_start = min(candidate, max(0, len(text) - width))
+    matches = _matches(same_length_view(text), patterns) if patterns else []
+    if not matches:
+        end = min(len(text), width)
+        return _wrap(text, 0, end, _render(text, [], 0, end))
+    anchor = _best_anchor(matches, width)
+    # A window near the end still shows ``width`` characters; a short text is shown from its start.
+    window_start = min(_window_start(text, anchor), max(0, len(text) - width))
+    window_end = min(len(text), window_start + width)
+    spans = _merge([(s, e) for s, e, _ in matches if window_start <= s and e <= window_end])
+    if not spans:  # the best match is longer than the window: show it from its start
+        window_start = anchor
         window_end = min(len(text), window_start + width)
-        segment_start = max(0, window_start - _MARGIN)
-        segment = text[segment_start : min(len(text), window_end + _MARGIN)]
-        spans = [
-            (segment_start + s, segment_start + e)
-            for s, e in find_spans(segment, patterns)
-            if window_start <= segment_start + s and segment_start + e <= window_end
-        ]
-        if spans:
-            return _wrap(text, window_start, window_end, _render(text, spans, window_start, window_end))
-    end = min(len(text), width)
-    return _wrap(text, 0, end, _render(text, [], 0, end))
+        spans = _merge([(s, min(e, window_end)) for s, e, _ in matches if window_start <= s < window_end])
+    return _wrap(text, window_start, window_end, _render(text, spans, window_start, window_end))
 
 
 def _wrap(text: str, start: int, end: int, body: str) -> str:
     return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
 
 
-def _candidate_windows(text: str, patterns: Sequence[Pattern], width: int) -> list[int]:
-    """Window starts, best first, from a cheap substring scan of the normalised text."""
-    words = [word for pattern in patterns for _, word in pattern]
-    # Han-only words are found in the raw text as they are; letters and digits need the folded view.
-    view = text if all(_HAN_ONLY.fullmatch(word) for word in words) else same_length_view(text)
-    hits: list[tuple[int, int]] = []  # (position, pattern number): every token of the pattern is in place
-    loose: list[tuple[int, int]] = []  # only the first token is (case folds that change length end up here)
-    for number, pattern in enumerate(patterns):
-        if not pattern:
-            continue
-        offset, word = pattern[0]
-        position = view.find(word)
-        while position != -1 and len(hits) + len(loose) < _MAX_CANDIDATES:
-            base = position - offset
-            whole = base >= 0 and all(view.startswith(w, base + o) for o, w in pattern)
-            (hits if whole else loose).append((max(0, base), number))
-            position = view.find(word, position + 1)
-    hits = hits or loose
-    if not hits:
-        return []
-    hits.sort()
-    scored = []
+def _best_anchor(matches: list[tuple[int, int, int]], width: int) -> int:
+    """Start of the match that opens the window with the most distinct patterns, then the most matches."""
+    best = None
     right = 0
-    for left in range(len(hits)):
-        anchor = hits[left][0]
-        while right < len(hits) and hits[right][0] < anchor + width - _LEAD_CHARS:
+    for left in range(len(matches)):
+        anchor = matches[left][0]
+        while right < len(matches) and matches[right][0] < anchor + width - _LEAD_CHARS:
             right += 1
-        inside = hits[left:right]
-        scored.append((-len({number for _, number in inside}), -len(inside), anchor))
-    scored.sort()
-    starts: list[int] = []
-    for _, _, anchor in scored:
-        start = _window_start(text, anchor)
-        if start not in starts:
-            starts.append(start)
-        if len(starts) == _WINDOWS_TRIED:
-            break
-    return starts
+        inside = matches[left:right]
+        score = (len({number for _, _, number in inside}), len(inside), -anchor)
+        if best is None or score > best[0]:
+            best = (score, anchor)
+    return best[1]
 
 
 def _window_start(text: str, anchor: int) -> int:

@@ -25,11 +25,13 @@ import tantivy
 from gongkai.search.analysis import (
     clean_control,
     identifier_token,
+    phrase_bigrams,
+    phrase_chars,
     phrase_pattern,
     query_words,
     to_half_width,
 )
-from gongkai.search.highlight import Pattern
+from gongkai.search.highlight import Chars, Pattern
 
 MAX_QUERY_CHARS = 500
 MAX_CLAUSES = 24
@@ -77,7 +79,7 @@ class Term:
 @dataclass(frozen=True)
 class Phrase:
     text: str
-    pattern: Pattern
+    pattern: Chars
 
     def patterns(self) -> list[Pattern]:
         return [self.pattern]
@@ -140,10 +142,10 @@ def _make_term(text: str) -> Term | None:
 
 def _make_phrase(text: str) -> Clause | None:
     text = text[:MAX_PHRASE_CHARS]
-    pattern = tuple(phrase_pattern(text))
-    if not pattern:
+    chars = tuple(phrase_chars(text))
+    if not chars:
         return None
-    return Phrase(text=text, pattern=pattern)
+    return Phrase(text=text, pattern=Chars(chars))
 
 
 def parse(q) -> ParsedQuery:
@@ -196,8 +198,9 @@ def parse(q) -> ParsedQuery:
 class QueryBuilder:
     """Turns a ParsedQuery and SearchFilters into one Tantivy query for a given schema.
 
-    ``text_fields`` maps the analysed (pre-tokenized) fields to their boosts; ``ids_field`` holds exact
-    identifier tokens; ``docno_field`` is the analysed 文号; the rest are the filter fields.
+    ``text_fields`` maps the word fields to their boosts and ``char_fields`` the character fields (phrases)
+    to theirs; ``ids_field`` holds exact identifier tokens; ``docno_field`` is the 文号 character by
+    character; the rest are the filter fields.
     """
 
     def __init__(
@@ -206,6 +209,8 @@ class QueryBuilder:
         *,
         text_fields: Mapping[str, float],
         title_field: str,
+        char_fields: Mapping[str, float],
+        title_chars_field: str,
         ids_field: str,
         docno_field: str,
         day_field: str,
@@ -219,6 +224,8 @@ class QueryBuilder:
         self.schema = schema
         self.text_fields = dict(text_fields)
         self.title_field = title_field
+        self.char_fields = dict(char_fields)
+        self.title_chars_field = title_chars_field
         self.ids_field = ids_field
         self.docno_field = docno_field
         self.day_field = day_field
@@ -234,10 +241,20 @@ class QueryBuilder:
     def _term(self, field_name: str, value) -> tantivy.Query:
         return tantivy.Query.term_query(self.schema, field_name, value)
 
-    def _pattern(self, field_name: str, pattern: Pattern) -> tantivy.Query:
-        if len(pattern) == 1:
-            return self._term(field_name, pattern[0][1])
-        return tantivy.Query.phrase_query(self.schema, field_name, list(pattern))
+    def _chars(self, field_name: str, chars: list[str]) -> tantivy.Query:
+        """Two or more characters in a row in a character field (which holds bigrams)."""
+        bigrams = phrase_bigrams(chars)
+        if len(bigrams) == 1:
+            return self._term(field_name, bigrams[0])
+        return tantivy.Query.phrase_query(self.schema, field_name, bigrams)
+
+    def _phrase(self, fields: tuple[Mapping[str, float], Mapping[str, float]], text: str) -> tantivy.Query:
+        chars = phrase_chars(text)
+        if not chars:
+            return tantivy.Query.empty_query()
+        if len(chars) == 1:  # one character: only where it is a word of its own
+            return self._in_fields(fields[0], lambda name: self._term(name, chars[0]))
+        return self._in_fields(fields[1], lambda name: self._chars(name, chars))
 
     @staticmethod
     def _any(queries: list[tantivy.Query]) -> tantivy.Query:
@@ -252,35 +269,31 @@ class QueryBuilder:
             parts.append(query if boost == 1.0 else tantivy.Query.boost_query(query, boost))
         return self._any(parts)
 
-    def _word(self, fields: Mapping[str, float], word: str) -> tantivy.Query:
-        """The token itself, or the literal word where the document was segmented differently."""
-        leaves = tuple(phrase_pattern(word))
+    def _word(self, fields: tuple[Mapping[str, float], Mapping[str, float]], word: str) -> tantivy.Query:
+        """The word in the word fields, or its characters in a row where the document was segmented differently
+        (应急管理 in 应急管理体系, cut 应急 / 管理体系; 双随机一公开 in a text that writes 双随机、一公开).
+        Words that are one smallest token (政府, covid) need no fallback."""
+        query = self._in_fields(fields[0], lambda name: self._term(name, word))
+        if len(word) > 2 and len(phrase_pattern(word)) > 1:
+            return self._any([query, self._phrase(fields, word)])
+        return query
 
-        def make(name):
-            term = self._term(name, word)
-            if len(leaves) > 1:
-                return self._any([term, self._pattern(name, leaves)])
-            return term
-
-        return self._in_fields(fields, make)
-
-    def _clause(self, clause: Clause, fields: Mapping[str, float]) -> tantivy.Query:
+    def _clause(
+        self, clause: Clause, fields: tuple[Mapping[str, float], Mapping[str, float]]
+    ) -> tantivy.Query:
         if isinstance(clause, Phrase):
-            return self._in_fields(fields, lambda name: self._pattern(name, clause.pattern))
+            return self._phrase(fields, clause.text)
         if clause.identifier is not None:
             exact = self._term(self.ids_field, clause.identifier)
             alternatives = [tantivy.Query.const_score_query(exact, self.identifier_score)]
             if clause.literal:
-                alternatives.append(self._in_fields(fields, lambda name: self._pattern(name, clause.literal)))
+                alternatives.append(self._phrase(fields, clause.identifier))
             return self._any(alternatives)
         subqueries = [(tantivy.Occur.Must, self._word(fields, w)) for w in clause.required]
         subqueries += [(tantivy.Occur.Should, self._word(fields, w)) for w in clause.optional]
-        if len(clause.required) + len(clause.optional) > 1:
+        if len(clause.required) + len(clause.optional) > 1 and len(phrase_chars(clause.text)) > 1:
             # The word as typed (2016年财政预算 rather than 2016 … 财政预算) ranks higher.
-            whole = tuple(phrase_pattern(clause.text))
-            if len(whole) > 1:
-                literal = self._in_fields(fields, lambda name: self._pattern(name, whole))
-                subqueries.append((tantivy.Occur.Should, literal))
+            subqueries.append((tantivy.Occur.Should, self._phrase(fields, clause.text)))
         return tantivy.Query.boolean_query(subqueries)
 
     # -- the whole query ----------------------------------------------------------------------------------
@@ -288,9 +301,13 @@ class QueryBuilder:
         filters = filters or SearchFilters()
         if parsed.unsearchable:
             return tantivy.Query.empty_query()
-        fields = (
-            {self.title_field: self.text_fields[self.title_field]} if filters.title_only else self.text_fields
-        )
+        if filters.title_only:
+            fields = (
+                {self.title_field: self.text_fields[self.title_field]},
+                {self.title_chars_field: self.char_fields[self.title_chars_field]},
+            )
+        else:
+            fields = (self.text_fields, self.char_fields)
         subqueries: list[tuple[tantivy.Occur, tantivy.Query]] = []
         for group in parsed.groups:
             subqueries.append((tantivy.Occur.Must, self._any([self._clause(c, fields) for c in group])))
@@ -298,7 +315,9 @@ class QueryBuilder:
             subqueries.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         for clause in parsed.excluded:
             # Excluded words are excluded wherever they occur, even when searching titles only.
-            subqueries.append((tantivy.Occur.MustNot, self._clause(clause, self.text_fields)))
+            subqueries.append(
+                (tantivy.Occur.MustNot, self._clause(clause, (self.text_fields, self.char_fields)))
+            )
         for query in self.filter_queries(filters):
             subqueries.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
         return tantivy.Query.boolean_query(subqueries)
@@ -336,10 +355,10 @@ class QueryBuilder:
     def _document_number(self, value: str) -> tantivy.Query:
         value = clean_control(str(value))[:MAX_PHRASE_CHARS]
         exact = self._term(self.ids_field, identifier_token(value))
-        pattern = tuple(phrase_pattern(value))
-        if not pattern:
+        chars = phrase_chars(value)
+        if len(chars) < 2:
             return exact
-        return self._any([exact, self._pattern(self.docno_field, pattern)])
+        return self._any([exact, self._chars(self.docno_field, chars)])
 
 
 def day_number(day: dt.date) -> int:

@@ -17,6 +17,7 @@ from gongkai.search import writer
 from gongkai.search.models import OutboxHead
 
 CHUNK = 500
+POOL_FROM = 2_000
 
 
 def root() -> Path:
@@ -26,27 +27,30 @@ def root() -> Path:
 def rebuild(*, progress=None) -> dict:
     """Index every public record into a new directory, catch up on the outbox, swap it in, drop old ones."""
     from gongkai.search.documents import documents_for_records
-    from gongkai.search.engine import TantivyIndex
+    from gongkai.search.engine import BULK_HEAP_SIZE, TantivyIndex, preparation_pool
     from gongkai.search.words import ensure_organ_words
 
     ensure_organ_words()
     root().mkdir(parents=True, exist_ok=True)
     stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%f")
     target = root() / f"index-{stamp}"
-    index = TantivyIndex(target)
+    index = TantivyIndex(target, heap_size=BULK_HEAP_SIZE, num_threads=2)
     # Everything up to this sequence number is reflected in the records read below; later rows are applied
     # after the bulk load (applying a row twice is harmless: indexing is an upsert).
     start_seq = OutboxHead.objects.values_list("last_seq", flat=True).first() or 0
     uuids = list(public_records().order_by("pk").values_list("uuid", flat=True))
     total = len(uuids)
     done = 0
-    for start in range(0, total, CHUNK):
-        batch = public_records().filter(uuid__in=uuids[start : start + CHUNK])
-        docs = documents_for_records(batch)
-        index.index(docs)
-        done += len(docs)
-        if progress:
-            progress(done, total)
+    # Worker processes pay off from a few thousand records; below that, forking costs more than it saves.
+    workers = (settings.SEARCH_REBUILD_WORKERS or os.cpu_count() or 1) if total >= POOL_FROM else 1
+    with preparation_pool(workers) as pool:
+        for start in range(0, total, CHUNK):
+            batch = public_records().filter(uuid__in=uuids[start : start + CHUNK])
+            docs = documents_for_records(batch)
+            index.index(docs, pool=pool)
+            done += len(docs)
+            if progress:
+                progress(done, total)
     index.commit(seq=start_seq)
     with writer.writer_lock(blocking=True):
         caught_up = writer.apply_pending(index)

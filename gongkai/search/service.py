@@ -3,7 +3,10 @@ re-checked against the database so a lagging index never shows a withdrawn or un
 
 import os
 import threading
+import time
 from dataclasses import dataclass, field
+
+from django.db.models.signals import post_delete, post_save
 
 from gongkai.catalog.models import Category, Record, Validity
 from gongkai.catalog.queries import public_records
@@ -37,6 +40,7 @@ def reset() -> None:
     with _lock:
         _state.update(index=None, target=None)
     forget()
+    forget_labels()
 
 
 @dataclass
@@ -67,13 +71,7 @@ def search(
 ) -> SearchPage:
     results: Results = current_index().query(q, filters, sort=sort, page=page, page_size=page_size)
     uuids = [hit.uuid for hit in results.hits]
-    records = {
-        str(r.uuid): r
-        for r in public_records()
-        .filter(uuid__in=uuids)
-        .select_related("organ")
-        .prefetch_related("categories")
-    }
+    records = {str(r.uuid): r for r in public_records().filter(uuid__in=uuids)} if uuids else {}
     hits = [(hit, records[hit.uuid]) for hit in results.hits if hit.uuid in records]
     dropped = len(results.hits) - len(hits)
     return SearchPage(
@@ -86,23 +84,56 @@ def search(
     )
 
 
+# Facet labels: organ and category names by id, cached per process and fetched only for ids not seen yet. A
+# rename or a new organ or category in this process clears the cache at once (signals below); other processes
+# drop theirs every LABELS_TTL seconds.
+LABELS_TTL = 30.0
+_labels: dict = {"organs": {}, "categories": {}, "at": 0.0}
+
+
+def _facet_labels(organ_ids: set[int], category_ids: set[str]):
+    """({organ id: (display name, org code)}, {category id: full name}) covering the given ids where they exist."""
+    if time.monotonic() - _labels["at"] > LABELS_TTL:
+        forget_labels()
+    organs, categories = _labels["organs"], _labels["categories"]
+    missing = organ_ids - organs.keys()
+    if missing:
+        rows = Organ.objects.filter(pk__in=missing).values_list("pk", "name", "short_name", "org_code")
+        organs.update({pk: (short or name, code) for pk, name, short, code in rows})
+        organs.update({pk: None for pk in missing - organs.keys()})
+    missing = category_ids - categories.keys()
+    if missing:
+        found = Category.objects.filter(pk__in=[int(c) for c in missing]).select_related("parent")
+        categories.update({str(c.pk): c.full_name for c in found})
+        categories.update({c: None for c in missing - categories.keys()})
+    return organs, categories
+
+
+def forget_labels(**kwargs) -> None:
+    _labels.update(organs={}, categories={}, at=time.monotonic())
+
+
+for _model in (Organ, Category):
+    post_save.connect(forget_labels, sender=_model, dispatch_uid=f"search-labels-save-{_model.__name__}")
+    post_delete.connect(forget_labels, sender=_model, dispatch_uid=f"search-labels-delete-{_model.__name__}")
+
+
 def _label_facets(facets: dict[str, list[FacetCount]]) -> dict[str, list[FacetEntry]]:
-    organ_ids = {int(part) for f in facets.get("organ", []) for part in f.value.strip("/").split("/") if part}
-    organs = {o.pk: o for o in Organ.objects.filter(pk__in=organ_ids)}
-    category_ids = [int(f.value) for f in facets.get("category", []) if f.value.isdigit()]
-    categories = {str(c.pk): c for c in Category.objects.filter(pk__in=category_ids).select_related("parent")}
+    organ_ids = {
+        int(p) for f in facets.get("organ", []) for p in f.value.strip("/").split("/") if p.isdigit()
+    }
+    category_ids = {f.value for f in facets.get("category", []) if f.value.isdigit()}
+    organs, categories = _facet_labels(organ_ids, category_ids)
     labelled = {"organ": [], "category": [], "year": [], "validity": []}
     for f in sorted(facets.get("organ", []), key=lambda f: f.value):
-        last = int(f.value.strip("/").split("/")[-1])
-        if last in organs:
-            organ = organs[last]
-            labelled["organ"].append(
-                FacetEntry(f.value, organ.display_name, f.count, f.value.count("/") - 2, organ.org_code)
-            )
+        last = f.value.strip("/").split("/")[-1]
+        label = organs.get(int(last)) if last.isdigit() else None
+        if label is not None:
+            labelled["organ"].append(FacetEntry(f.value, label[0], f.count, f.value.count("/") - 2, label[1]))
     for f in facets.get("category", []):
-        category = categories.get(f.value)
-        if category is not None:
-            labelled["category"].append(FacetEntry(f.value, category.full_name, f.count))
+        label = categories.get(f.value)
+        if label is not None:
+            labelled["category"].append(FacetEntry(f.value, label, f.count))
     for f in sorted(facets.get("year", []), key=lambda f: f.value, reverse=True):
         labelled["year"].append(FacetEntry(f.value, f.value, f.count))
     for f in facets.get("validity", []):

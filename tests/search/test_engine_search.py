@@ -145,3 +145,20 @@ def test_sloppy_filter_and_paging_values_do_not_raise(search_index):
         ).total
         == 0
     )
+
+
+def test_a_phrase_matches_across_punctuation_but_never_across_two_fields(tmp_path):
+    from gongkai.search.engine import SearchDocument, TantivyIndex
+
+    with TantivyIndex(tmp_path / "ix") as index:
+        index.index(
+            [
+                SearchDocument(uuid="p", title="推行“双随机、一公开”监管", body="抽查结果及时公开。"),
+                SearchDocument(uuid="q", title="工作要点", summary="摘要结尾双随机", body="一公开正文"),
+            ]
+        )
+        index.commit()
+        assert uuids(index.query('"双随机一公开"')) == ["p"]
+        assert uuids(index.query("双随机一公开")) == ["p"]  # one dictionary word, typed without the 、
+        assert index.query('"结尾双随机"').total == 1
+        assert index.query('"双随机一公开正文"').total == 0  # summary and body are separate texts

@@ -107,3 +107,12 @@ def test_an_index_of_another_schema_version_must_be_rebuilt(index):
     meta.write_text(json.dumps({"schema_version": 0, "applied_seq": 5}))
     with pytest.raises(IndexSchemaMismatch):
         TantivyIndex(index.path)
+
+
+def test_a_reader_sees_a_commit_made_by_another_handle_at_its_next_query(index):
+    reader = TantivyIndex(index.path)
+    assert reader.query("政务公开").total == 0
+    with TantivyIndex(index.path) as other:
+        other.index([doc("late", "政务公开工作要点", "全面推进政务公开。")])
+        other.commit()
+    assert uuids(reader.query("政务公开")) == ["late"]

@@ -118,3 +118,12 @@ def test_a_word_found_as_typed_is_marked_as_one_piece(search_index):
         hit.title_html
         == "关于开福区<mark>2016年财政预算</mark>执行情况和2017年<mark>财政预算</mark>草案的报告"
     )
+
+
+def test_a_quoted_phrase_is_marked_across_punctuation_and_words_not_inside_longer_latin_words():
+    assert highlight("推行“双随机、一公开”监管", _patterns('"双随机一公开"')) == (
+        "推行“<mark>双随机、一公开</mark>”监管"
+    )
+    assert highlight("javascript 与 script 标签", _patterns("script")) == (
+        "javascript 与 <mark>script</mark> 标签"
+    )

@@ -32,6 +32,32 @@ def test_rebuild_swaps_in_a_fresh_index_while_the_old_one_keeps_serving(
     assert writer.open_index().applied_seq() == 4
 
 
+def test_rebuild_segments_in_worker_processes_and_finds_the_same(
+    organ, alice, bob, charlie, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from gongkai.search import engine
+
+    with django_capture_on_commit_callbacks(execute=True):
+        for i in range(5):
+            make_published(
+                organ, alice, bob, charlie, title=f"双随机、一公开抽查结果{i}", body=f"<p>第{i}批</p>"
+            )
+    pools = []
+    real_pool = engine.preparation_pool
+
+    def counting_pool(processes=None):
+        pools.append(processes)
+        return real_pool(processes)
+
+    monkeypatch.setattr(rebuild, "POOL_FROM", 1)
+    monkeypatch.setattr(engine, "preparation_pool", counting_pool)
+    settings.SEARCH_REBUILD_WORKERS = 2
+    result = rebuild.rebuild()
+    assert pools == [2] and result["documents"] == 5
+    assert service.search('"双随机一公开"').total == 5
+    assert service.search('"第3批"').total == 1
+
+
 def test_rebuild_leaves_out_what_is_no_longer_public(
     organ, alice, bob, charlie, settings, django_capture_on_commit_callbacks
 ):
@@ -63,3 +89,18 @@ def test_status_reports_documents_and_lag(organ, alice, bob, charlie, settings):
     call_command("search", "status", stdout=out)
     assert "lag          0" in out.getvalue()
     assert "documents    2" in out.getvalue()
+
+
+def test_apply_rebuilds_an_index_left_by_an_older_version(organ, alice, bob, charlie, settings):
+    from gongkai.search.engine import META_FILE
+
+    make_published(organ, alice, bob, charlie, title="老版本索引中的记录")
+    live = writer.open_index().path.resolve()
+    meta = json.loads((live / META_FILE).read_text())
+    (live / META_FILE).write_text(json.dumps({**meta, "schema_version": 1}))
+    service.reset()
+    out = StringIO()
+    call_command("search", "apply", stdout=out)
+    assert "rebuilding" in out.getvalue() and "rebuilt 1 documents" in out.getvalue()
+    assert writer.index_dir().resolve() != live
+    assert service.search("老版本索引").total == 1

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 
 from gongkai.search import rebuild as rebuilding
 from gongkai.search import writer
+from gongkai.search.engine import IndexSchemaMismatch
 from gongkai.search.status import search_status
 
 
@@ -35,8 +36,14 @@ class Command(BaseCommand):
             self.stdout.write(f"{key:<12} {status[key]}")
 
     def _apply(self, **options):
-        with writer.writer_lock(blocking=True):
-            count = writer.apply_pending(writer.open_index())
+        try:
+            with writer.writer_lock(blocking=True):
+                count = writer.apply_pending(writer.open_index())
+        except IndexSchemaMismatch as exc:
+            # An index laid down by an older version of Gongkai: build the current layout and swap it in.
+            self.stdout.write(f"{exc}; rebuilding")
+            self._rebuild()
+            return
         self.stdout.write(f"applied {count} outbox rows")
 
     def _worker(self, poll=0.5, **options):
