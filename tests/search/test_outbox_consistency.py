@@ -139,3 +139,27 @@ def test_organ_names_become_dictionary_words_before_indexing(
     )
     assert analysis.has_word("东风路街道") and analysis.has_word("长沙市开福区人民政府东风路街道办事处")
     assert titles("东风路街道") == ["定王台街道与东风路街道联合开展演练"]
+
+
+def test_every_search_gets_its_own_records_from_the_database(
+    organ, alice, bob, charlie, django_capture_on_commit_callbacks
+):
+    # The post-filter's SQL is compiled once per number of hits and reused: each search must still get the
+    # records of its own hits, with what a hit shows (and the rest loaded when asked for).
+    titles_by_word = {"防汛": "防汛物资储备情况", "植树": "义务植树活动通报", "燃气": "燃气专项整治方案"}
+    for title in titles_by_word.values():
+        publish(
+            organ,
+            alice,
+            bob,
+            charlie,
+            django_capture_on_commit_callbacks,
+            title=title,
+            body="<p>正文内容</p>",
+        )
+    for word, title in titles_by_word.items():
+        ((hit, record),) = service.search(word).hits
+        assert record.title == title and str(record.uuid) == hit.uuid
+        assert record.index_number and record.get_validity_display() == "有效"
+        assert "正文内容" in record.body
+    assert sorted(titles("正文内容")) == sorted(titles_by_word.values())
