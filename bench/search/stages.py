@@ -214,7 +214,8 @@ def stage_tantivy_build(w: dict) -> dict:
     index = TantivyIndex(w["index"], heap_size=BULK_HEAP_SIZE, num_threads=2)
     with preparation_pool() as pool:
         # Streamed from records.jsonl (the JSON read is inside the clock, as in SEARCH-NOTES: ~1 % of it).
-        count = index.index((_search_document(r) for r in read_records(w["records"])), pool=pool)
+        docs = (_search_document(r) for r in read_records(w["records"]))
+        count = index.index(docs, pool=pool, replace=False)
     indexed = time.perf_counter() - start
     index.commit(seq=0)
     seconds = time.perf_counter() - start

@@ -367,16 +367,18 @@ class TantivyIndex:
         return self._writer
 
     # -- writing ------------------------------------------------------------------------------------------
-    def index(self, docs: Iterable[SearchDocument], *, pool=None) -> int:
+    def index(self, docs: Iterable[SearchDocument], *, pool=None, replace: bool = True) -> int:
         """Add or replace documents (by uuid); visible after ``commit``. Returns how many.
 
         With a ``pool`` (``preparation_pool()``), the documents are analysed in its worker processes while
-        this one feeds Tantivy, whose own threads index them."""
+        this one feeds Tantivy, whose own threads index them. ``replace=False`` skips deleting an earlier
+        version of each document: for filling a new, empty index with distinct documents (rebuilds)."""
         writer = self._get_writer()
         prepared = pool.imap(prepare, docs, chunksize=16) if pool is not None else map(prepare, docs)
         count = 0
         for item in prepared:
-            writer.delete_documents_by_term("uuid", item[0])
+            if replace:
+                writer.delete_documents_by_term("uuid", item[0])
             writer.add_document(_build(item))
             count += 1
         return count

@@ -47,7 +47,7 @@ def rebuild(*, progress=None) -> dict:
         for start in range(0, total, CHUNK):
             batch = public_records().filter(uuid__in=uuids[start : start + CHUNK])
             docs = documents_for_records(batch)
-            index.index(docs, pool=pool)
+            index.index(docs, pool=pool, replace=False)  # a new directory, each record once
             done += len(docs)
             if progress:
                 progress(done, total)

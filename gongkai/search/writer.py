@@ -10,6 +10,7 @@ catches up from the same log. Readers never trust the index alone: hits are re-c
 """
 
 import contextlib
+import datetime as dt
 import fcntl
 import logging
 import os
@@ -123,3 +124,16 @@ def run_worker(*, poll_seconds: float = 0.5, stop=None, once: bool = False) -> N
             return
         time.sleep(poll_seconds)
         close_old_connections()
+
+
+def prune_outbox(index, *, keep_days: int) -> int:
+    """Delete outbox rows this node's index has applied and that are older than ``keep_days``; returns how many.
+
+    Other nodes (and restored backups) catch up from the rows that remain: keep enough days to cover the
+    slowest of them; an index older than that must be rebuilt (`gongkai search rebuild`), not caught up.
+    """
+    from gongkai.core import clock
+
+    cutoff = clock.now() - dt.timedelta(days=keep_days)
+    deleted, _ = SearchOutbox.objects.filter(seq__lte=index.applied_seq(), created_at__lt=cutoff).delete()
+    return deleted

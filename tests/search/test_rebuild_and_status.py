@@ -104,3 +104,28 @@ def test_apply_rebuilds_an_index_left_by_an_older_version(organ, alice, bob, cha
     assert "rebuilding" in out.getvalue() and "rebuilt 1 documents" in out.getvalue()
     assert writer.index_dir().resolve() != live
     assert service.search("老版本索引").total == 1
+
+
+def test_prune_deletes_only_applied_rows_older_than_the_kept_days(organ, alice, bob, charlie, settings):
+    import datetime as dt
+
+    import pytest
+    from django.core.management.base import CommandError
+
+    from gongkai.core import clock
+    from gongkai.search.models import SearchOutbox
+
+    settings.SEARCH_APPLY_ON_COMMIT = False
+    for i in range(3):
+        make_published(organ, alice, bob, charlie, title=f"记录{i}")
+    SearchOutbox.objects.filter(seq__in=[1, 2]).update(created_at=clock.now() - dt.timedelta(days=40))
+    index = writer.open_index()
+    writer.apply_pending(index)
+    make_published(organ, alice, bob, charlie, title="尚未应用")  # seq 4, not applied yet
+    SearchOutbox.objects.filter(seq=4).update(created_at=clock.now() - dt.timedelta(days=40))
+    out = StringIO()
+    call_command("search", "prune", "--keep-days", "30", stdout=out)
+    assert "deleted 2 outbox rows" in out.getvalue()
+    assert list(SearchOutbox.objects.values_list("seq", flat=True)) == [3, 4]
+    with pytest.raises(CommandError):
+        call_command("search", "prune", "--keep-days", "-1", stdout=StringIO())

@@ -4,7 +4,7 @@ import json
 import signal
 import threading
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
 from gongkai.search import rebuild as rebuilding
 from gongkai.search import writer
@@ -23,6 +23,10 @@ class Command(BaseCommand):
         worker.add_argument("--poll", type=float, default=0.5, help="seconds between polls when idle")
         sub.add_parser("apply", help="apply what is pending once and exit")
         sub.add_parser("rebuild", help="build a new index beside the live one and swap it in")
+        prune = sub.add_parser(
+            "prune", help="delete outbox rows this index has applied, older than --keep-days"
+        )
+        prune.add_argument("--keep-days", type=int, default=30, help="keep rows this many days (default 30)")
 
     def handle(self, *args, action, **options):
         getattr(self, f"_{action}")(**options)
@@ -45,6 +49,16 @@ class Command(BaseCommand):
             self._rebuild()
             return
         self.stdout.write(f"applied {count} outbox rows")
+
+    def _prune(self, keep_days=30, **options):
+        if keep_days < 0:
+            raise CommandError("--keep-days must be 0 or more")
+        with writer.writer_lock(blocking=True):
+            index = writer.open_index()
+            deleted = writer.prune_outbox(index, keep_days=keep_days)
+        self.stdout.write(
+            f"deleted {deleted} outbox rows applied by this index (up to {index.applied_seq()})"
+        )
 
     def _worker(self, poll=0.5, **options):
         stop = threading.Event()
