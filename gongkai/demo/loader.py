@@ -1,11 +1,13 @@
-"""Load the demo: organ tree, staff, and a year of records that went through the real workflow.
+"""Load the demo: organ tree, staff, a year of records that went through the real workflow, and the casework
+of 东风路街道 (applications, enquiries, appeals, organ-year facts: `gongkai.demo.cases`).
 
 Everything is written through the action functions, so events, revisions, 索引号 and attachment blobs
 are what the application itself would have produced. Dates are relative to "now"; apart from that the
 load is deterministic (every random choice comes from a generator seeded with the record's key).
 
 Idempotent: organs are found by 机构代码, users by username, and an organ whose catalog already holds
-records is left alone. Each batch (structure, staff, one organ's records) is one transaction.
+records is left alone (the casework likewise, per kind of data). Each batch (structure, staff, one organ's
+records, each kind of casework) is one transaction.
 """
 
 import datetime as dt
@@ -35,6 +37,7 @@ from gongkai.catalog.actions import (
 from gongkai.catalog.models import Category, Record, Validity
 from gongkai.core import clock
 from gongkai.demo import attachments
+from gongkai.demo.cases import CaseLoader
 from gongkai.demo.content import COMMUNITY_ITEMS, SUBDISTRICT_ITEMS
 from gongkai.demo.content.base import Item
 from gongkai.demo.content.organs import CITY, COMMUNITIES, DEMO_PASSWORD, DISTRICT, STAFF, SUBDISTRICT
@@ -67,13 +70,26 @@ class Report:
     users_created: int = 0
     records_created: int = 0
     attachments_created: int = 0
+    applications_created: int = 0
+    letters_created: int = 0
+    appeals_created: int = 0
+    enquiries_created: int = 0
+    facts_created: int = 0
     skipped_organs: list[str] = field(default_factory=list)
     # organ → [(category, published records)]
     per_category: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
 
     @property
     def changed(self) -> bool:
-        return bool(self.organs_created or self.users_created or self.records_created)
+        return bool(
+            self.organs_created
+            or self.users_created
+            or self.records_created
+            or self.applications_created
+            or self.appeals_created
+            or self.enquiries_created
+            or self.facts_created
+        )
 
 
 def _rng(key: str) -> random.Random:
@@ -407,4 +423,5 @@ class DemoLoader:
         self.load_records(subdistrict, SUBDISTRICT_ITEMS, staff)
         for org_code, items in COMMUNITY_ITEMS.items():
             self.load_records(organs[org_code], items, None)
+        CaseLoader(now=self.now, staff=staff, report=self.report, log=self.log).run(subdistrict)
         return self.report

@@ -1,5 +1,6 @@
 """Every write on enquiries and the mailbox. Each action checks permission and state and writes its row
-with who and when, in one transaction. `actor=None` is the public portal (online submissions)."""
+with who and when (`gongkai.core.clock`, so imports and the demo can record past enquiries), in one
+transaction. `actor=None` is the public portal (online submissions)."""
 
 import re
 import secrets
@@ -11,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.applications import pii
 from gongkai.applications.intake import CODE_ALPHABET, normalize_phone
+from gongkai.core import clock
 from gongkai.enquiries.models import Channel, Enquiry, Kind, Status
 from gongkai.organs.permissions import Perm, require
 
@@ -55,7 +57,7 @@ def do_log_enquiry(*, organ, actor, channel: str, topic: str, question: str, ans
     _check_question(topic, question, errors)
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
+    now = clock.now()
     return Enquiry.objects.create(
         organ=organ,
         kind=Kind.ENQUIRY,
@@ -91,7 +93,7 @@ def do_submit_online(
     _check_question(topic, question, errors)
     if errors:
         raise ValidationError(errors)
-    now = timezone.now()
+    now = clock.now()
     return Enquiry.objects.create(
         organ=organ,
         kind=kind,
@@ -118,7 +120,7 @@ def do_answer(enquiry: Enquiry, *, actor, answer: str) -> Enquiry:
     enquiry = Enquiry.objects.select_for_update().get(pk=enquiry.pk)
     enquiry.answer = answer
     enquiry.status = Status.ANSWERED
-    enquiry.answered_at = timezone.now()
+    enquiry.answered_at = clock.now()
     enquiry.answered_by = actor
     enquiry.save(update_fields=["answer", "status", "answered_at", "answered_by"])
     return enquiry

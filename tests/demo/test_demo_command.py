@@ -1,5 +1,8 @@
-"""`gongkai demo` run once for the module (inside a transaction rolled back at the end), then checked."""
+"""`gongkai demo` run once for the module (inside a transaction rolled back at the end), then checked: the
+catalog, the staff, and the casework of 东风路街道 (applications, enquiries, appeals, organ-year facts) — the
+queue has open applications, the public Q&A list shows answers, last year's annual report compiles clean."""
 
+import datetime as dt
 import io
 from collections import Counter, defaultdict
 
@@ -9,11 +12,32 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
+from django.urls import reverse
+from django.utils import timezone
 
+from gongkai.annual.audit.report import audit_bytes
+from gongkai.annual.compile import compile_report
+from gongkai.annual.facts import FACTS
+from gongkai.annual.models import OrganYearFact, OrganYearFactHistory
+from gongkai.annual.render.html import render_page
+from gongkai.appeals.models import Appeal, Result
+from gongkai.applications.models import (
+    OPEN_STATES,
+    Applicant,
+    ApplicantKind,
+    Application,
+    ApplicationEvent,
+    FeeNotice,
+    ReplyLetter,
+)
+from gongkai.applications.outcomes import Outcome
 from gongkai.catalog.models import Attachment, Category, Record, RecordEvent, RecordStatus, Validity
 from gongkai.catalog.storage import verified_bytes_path
 from gongkai.core.text import is_valid_document_number
 from gongkai.demo.content.organs import DEMO_PASSWORD, STAFF
+from gongkai.enquiries.models import Channel as EnquiryChannel
+from gongkai.enquiries.models import Enquiry
+from gongkai.enquiries.queries import public_answers
 from gongkai.organs.models import Membership, Organ, Role
 
 DONGFENG = "11430105770088109P"
@@ -177,6 +201,8 @@ def _row_counts():
 
 def test_running_it_again_changes_nothing(demo, db):
     before = _row_counts()
+    for label in ("applications.Application", "enquiries.Enquiry", "appeals.Appeal", "annual.OrganYearFact"):
+        assert before[label] > 0, label
     out = io.StringIO()
     call_command("demo", stdout=out)
     assert _row_counts() == before
@@ -185,3 +211,124 @@ def test_running_it_again_changes_nothing(demo, db):
     call_command("demo", "--quiet", stdout=quiet)
     assert "已存在" not in quiet.getvalue() and DEMO_PASSWORD in quiet.getvalue()
     assert _row_counts() == before
+
+
+# --- casework: applications, enquiries, appeals, organ-year facts ---------------------------------------
+
+
+def _last_year():
+    return timezone.localdate().year - 1
+
+
+def test_it_loads_casework_for_last_year_and_this_year(dongfeng):
+    applications = Application.objects.filter(organ=dongfeng)
+    assert 40 <= applications.count() <= 60
+    received = [a.received_on for a in applications if a.received_on]
+    assert sum(1 for day in received if day.year == _last_year()) >= 25
+    recent = timezone.localdate() - dt.timedelta(days=330)
+    assert sum(1 for day in received if day > recent) >= 15  # this year's cases, whatever the day
+    assert {c for c in applications.values_list("channel", flat=True)} >= {
+        "in_person",
+        "online",
+        "signed_mail",
+    }
+    kinds = set(applications.values_list("applicant__kind", flat=True))
+    assert kinds == set(ApplicantKind.values)
+    assert set(applications.exclude(outcome="").values_list("outcome", flat=True)) == set(Outcome.values)
+    assert FeeNotice.objects.filter(application__organ=dongfeng, paid_on__isnull=False).exists()
+    assert applications.filter(extension_days__gt=0).exists()
+    assert applications.filter(correction_requested_on__isnull=False).count() >= 3
+    letter = ReplyLetter.objects.get(application__organ=dongfeng)
+    assert letter.visible_to_applicant and "东风路街道" in letter.text
+    assert Appeal.objects.filter(organ=dongfeng, application__isnull=False).count() >= 5
+    assert Appeal.objects.filter(organ=dongfeng, result=Result.PENDING).exists()
+    assert set(Enquiry.objects.filter(organ=dongfeng).values_list("channel", flat=True)) == set(
+        EnquiryChannel.values
+    )
+    assert {"report", "complaint"} <= set(
+        Enquiry.objects.filter(organ=dongfeng).values_list("kind", flat=True)
+    )
+
+
+def test_applicants_are_obviously_fictional(dongfeng):
+    for applicant in Applicant.objects.filter(application__organ=dongfeng):
+        assert "某" in applicant.name, applicant.name
+        assert applicant.phone.startswith("100"), applicant.phone
+        assert "*" in applicant.id_number_masked and applicant.id_number_encrypted
+        assert not applicant.email or applicant.email.split("@")[1].startswith("example.")
+
+
+def test_timelines_of_applications_lie_in_the_past_and_in_order(dongfeng):
+    now, today = timezone.now(), timezone.localdate()
+    for application in Application.objects.filter(organ=dongfeng).prefetch_related("events"):
+        events = list(application.events.all())
+        assert [e.at for e in events] == sorted(e.at for e in events), application.tracking_code
+        assert all(e.at < now for e in events)
+        assert all(e.on is None or e.on < today for e in events)
+        assert events[0].kind == ApplicationEvent.Kind.REGISTERED
+        if application.status == "closed":
+            assert application.closed_on >= application.received_on
+            # Replied in time (a lapsed correction stops the clock: no due date).
+            assert application.due_on is None or application.closed_on <= application.due_on
+
+
+def test_last_years_report_compiles_with_every_table_filled(demo, dongfeng, settings):
+    report = compile_report([dongfeng], _last_year())
+    assert report.problems == []
+    t3 = report.table3
+    assert t3["new"][-1] >= 25 and t3["total"][-1] > 0 and t3["carried_out"][-1] > 0
+    assert all(t3["new"][i] > 0 for i in range(6))  # every applicant column
+    assert t3["new"][-1] + t3["carried_in"][-1] == t3["total"][-1] + t3["carried_out"][-1]
+    assert sum(cells[-1] for cells in report.table4.values()) >= 4
+    assert report.table4["lawsuit_after_review"][3] >= 1  # 尚未审结 at year end
+    assert all(cell is not None for cells in report.table2.values() for cell in cells)
+    assert report.consultations["total"] >= 20 and report.consultations["online"] > 0
+    assert all(v is not None for v in report.narrative_facts.values())
+    result = audit_bytes(render_page(report).encode(), "report.html")
+    assert [f for f in result["findings"] if f["severity"] == "error"] == []
+
+
+def test_this_years_report_carries_over_last_years_open_applications(dongfeng):
+    year = _last_year() + 1
+    report = compile_report([dongfeng], year)
+    assert [p for p in report.problems if p.kind in ("identity", "application", "carry_over")] == []
+    assert (
+        report.table3["carried_in"][-1] == compile_report([dongfeng], year - 1).table3["carried_out"][-1] > 0
+    )
+
+
+def test_facts_have_provenance(dongfeng):
+    for year in (_last_year(), _last_year() + 1):
+        facts = OrganYearFact.objects.filter(organ=dongfeng, year=year)
+        assert facts.count() == len(FACTS)
+        assert all(f.entered_by is not None for f in facts)
+    corrected = OrganYearFactHistory.objects.filter(
+        organ=dongfeng, year=_last_year(), previous_value__isnull=False
+    )
+    assert corrected.exists()
+
+
+def test_the_staff_queue_shows_open_applications(demo, dongfeng, client):
+    open_apps = Application.objects.filter(organ=dongfeng, status__in=OPEN_STATES)
+    assert open_apps.count() >= 5
+    # Which stages the open ones reached depends on the holidays just before loading; these two never vary.
+    assert {"awaiting_confirmation", "in_progress"} <= set(open_apps.values_list("status", flat=True))
+    assert client.login(username="handler", password=DEMO_PASSWORD)
+    page = client.get(reverse("backoffice:application_list"), {"state": "open"})
+    assert page.status_code == 200
+    html = page.content.decode()
+    for application in open_apps:
+        assert application.tracking_code in html
+    closed = Application.objects.filter(organ=dongfeng, status="closed").first()
+    assert closed.tracking_code not in html
+
+
+def test_the_public_qa_list_shows_published_answers(demo, dongfeng, client):
+    published = list(public_answers())
+    assert len(published) >= 5
+    page = client.get(reverse("enquiries:qa_list"))
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert published[0].question in html
+    unpublished = Enquiry.objects.filter(organ=dongfeng, channel="online", consent_publish=False).first()
+    assert unpublished.question not in html

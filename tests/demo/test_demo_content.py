@@ -7,11 +7,19 @@ from collections import Counter
 import pytest
 from django.utils import timezone
 
+from gongkai.annual.facts import FACTS_BY_KEY
+from gongkai.applications import pii
+from gongkai.applications.models import ApplicantKind
+from gongkai.applications.outcomes import Outcome
 from gongkai.catalog.category_templates import TEMPLATES
 from gongkai.core.text import is_valid_document_number
 from gongkai.demo import attachments
+from gongkai.demo.cases import applicant_data
 from gongkai.demo.content import COMMUNITY_ITEMS, SUBDISTRICT_ITEMS
+from gongkai.demo.content import enquiries as desk
+from gongkai.demo.content.applications import APPLICANTS, CASES, LAST_YEAR, THIS_YEAR
 from gongkai.demo.loader import DemoLoader, _is_workday
+from gongkai.organs.validators import is_valid_uscc
 
 SLUGS = {slug for slug, _name, children in TEMPLATES["subdistrict"][1]} | {
     child for _slug, _name, children in TEMPLATES["subdistrict"][1] for child, _n, _g in children
@@ -99,3 +107,55 @@ def test_every_attachment_generator_named_in_the_content_exists():
     named = {name for i in SUBDISTRICT_ITEMS for name, _params in i.attach}
     assert named <= set(attachments.GENERATORS)
     assert sum(len(i.attach) for i in SUBDISTRICT_ITEMS) >= 8
+
+
+# --- casework content (no database) -------------------------------------------------------------------
+
+
+def test_cases_are_unique_and_cover_every_outcome_and_applicant_kind():
+    keys = [case.key for case in CASES]
+    assert len(keys) == len(set(keys))
+    assert 40 <= len(CASES) <= 60
+    assert {case.who for case in CASES} <= set(APPLICANTS)
+    assert {APPLICANTS[case.who].kind for case in LAST_YEAR} == set(ApplicantKind.values)
+    outcomes = {
+        params["outcome"] for case in LAST_YEAR for kind, _wd, params in case.steps if kind == "reply"
+    }
+    dedicated = {"lapse": "other_1", "unpaid": "other_2", "withdraw": "other_3"}
+    outcomes |= {dedicated[kind] for case in LAST_YEAR for kind, _wd, _p in case.steps if kind in dedicated}
+    assert outcomes == set(Outcome.values)
+    steps = {kind for case in CASES for kind, _wd, _p in case.steps}
+    assert steps == {
+        "correct",
+        "corrected",
+        "lapse",
+        "consult",
+        "consulted",
+        "extend",
+        "fee",
+        "paid",
+        "unpaid",
+        "reply",
+        "withdraw",
+    }
+    assert all(case.ago < 330 for case in THIS_YEAR)  # this year's cases never reach back two years
+
+
+def test_applicants_have_valid_fictional_identities():
+    for key, person in APPLICANTS.items():
+        data = applicant_data(key)
+        assert "某" in data["name"]
+        assert data["phone"].startswith("100") and len(data["phone"]) == 11
+        if person.kind == "person":
+            assert pii.is_valid_resident_id(data["id_number"]), key
+        else:
+            assert is_valid_uscc(data["id_number"]), key
+
+
+def test_appeals_name_cases_and_facts_cover_every_key():
+    keys = {case.key for case in CASES}
+    assert {appeal[0] for appeal in desk.APPEALS} <= keys
+    assert any(appeal[3] == "pending" for appeal in desk.APPEALS)
+    assert set(desk.LAST_YEAR_FACTS) == set(desk.THIS_YEAR_FACTS) == set(FACTS_BY_KEY)
+    assert len(desk.DESK) >= desk.THIS_YEAR_DESK and len(desk.ONLINE) > desk.LAST_YEAR_ONLINE
+    assert any(consent for *_q, consent in desk.ONLINE) and not all(consent for *_q, consent in desk.ONLINE)

@@ -1,4 +1,5 @@
-"""`gongkai demo`: load the demo organ tree, staff and a year of published information (idempotent)."""
+"""`gongkai demo`: load the demo organ tree, staff, a year of published information and the casework
+(applications, enquiries, appeals, organ-year facts) of 东风路街道 (idempotent)."""
 
 import time
 
@@ -13,8 +14,9 @@ from gongkai.organs.models import Organ, Role
 
 class Command(BaseCommand):
     help = (
-        "Load the demo data: 长沙市 → 开福区 → 东风路街道 and four communities, one staff user per role and "
-        "about a year of published records. Running it again changes nothing. Prints the demo logins."
+        "Load the demo data: 长沙市 → 开福区 → 东风路街道 and four communities, one staff user per role, "
+        "about a year of published records, and 东风路街道's applications, enquiries, appeals and organ-year "
+        "facts for last year and this year. Running it again changes nothing. Prints the demo logins."
     )
 
     def add_arguments(self, parser):
@@ -35,12 +37,26 @@ class Command(BaseCommand):
                         f"信息 {report.records_created} 条、附件 {report.attachments_created} 个，用时 {elapsed:.1f} 秒。"
                     )
                 )
+                self._casework(report)
                 self._categories(report)
                 if report.skipped_organs:
                     self.stdout.write(f"  已有信息、未载入演示信息的机关：{'、'.join(report.skipped_organs)}")
             else:
                 self.stdout.write("演示数据已存在，未做任何改动。")
         self._logins()
+
+    def _casework(self, report):
+        if (
+            report.applications_created
+            or report.enquiries_created
+            or report.appeals_created
+            or report.facts_created
+        ):
+            self.stdout.write(
+                f"  依申请公开 {report.applications_created} 件（告知书 {report.letters_created} 份）、"
+                f"咨询及举报投诉 {report.enquiries_created} 条、行政复议和行政诉讼 {report.appeals_created} 件、"
+                f"年度数据 {report.facts_created} 项"
+            )
 
     def _categories(self, report):
         """Published records per category, one line per organ (a record may sit in two categories)."""
