@@ -89,13 +89,14 @@ def report(n: int, results: dict, records_info: dict, skipped: dict, started: fl
     w("|---|---|---|---|---|")
     if seg:
         w(
-            f"| segmentation alone (analysis.token_spans of title, body, meta, 文号; "
+            f"| analysis alone, one process (index_words + index_chars of title, body, meta, 文号; "
             f"{seg['mchars_per_s']:.2f} M chars/s) | {seg['seconds']:.1f} | {seg['records_per_s']:,.0f} | | "
             f"{seg['peak_rss_mib']:.0f} |"
         )
     if build:
         w(
-            f"| **Tantivy via TantivyIndex.index() + commit, segmentation included** | {build['seconds']:.1f} | "
+            f"| **TantivyIndex.index(pool) + commit, analysis included (a worker process per CPU)** | "
+            f"{build['seconds']:.1f} | "
             f"**{build['records_per_s']:,.0f}** | {build['size_mib']:.0f} | {build['peak_rss_mib']:.0f} |"
         )
     for stage, label in (
