@@ -14,7 +14,7 @@ import time
 from django.db import transaction
 from django.utils import timezone
 
-from gongkai.annual.compile import roll_up
+from gongkai.annual.rollup import roll_up
 from gongkai.applications.models import Applicant, ApplicantKind, Application, Status
 from gongkai.catalog.models import Category, Record, RecordStatus
 from gongkai.organs.models import Organ

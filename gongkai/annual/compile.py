@@ -12,12 +12,16 @@
   is not counted anywhere.
 - table 2 from organ-year facts (`facts_for`): a fact not entered stays None and is reported as missing.
 - table 4 from appeals (`appeals.queries.table4`).
-- consultations by channel, records published per category and the narrative facts (staff, costs, training).
+- consultations by channel, records published per category and per category and month (`records_by_month`,
+  the chart of section 二) and the narrative facts (staff, costs, training).
+- the legacy narrative report (2008–2018): no national tables; the applications are counted with the rows of
+  the 2021 table 3 (for the narrative's outcome groups), table 2 stays empty.
 
 `formats.evaluate` is run on the result anyway; a failure is reported with the facts that break it (an
 application closed without an outcome, closed before it was received, with an unknown applicant kind…).
-`roll_up(root, year)` compiles the subtree, each organ of it, a comparison table and the list of organs with
-open problems; `carry_over_problems` compares this year's 二 with last year's 四.
+`compile_from` builds a report from `Sources` (facts, table 4, consultations, records) and the applications;
+`gongkai.annual.rollup.roll_up` uses it for a subtree and each organ of it. `carry_over_problems` compares this
+year's 二 with last year's 四.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,20 +38,14 @@ from gongkai.annual import formats
 from gongkai.annual.facts import COUNT, FACTS, facts_for
 from gongkai.annual.formats.base import Format, cell_type_errors, evaluate, table_name
 from gongkai.annual.formats.common import TABLE3_COLUMNS, outcome_keys, table4_flat, table4_from_flat
-from gongkai.annual.models import OrganYearFact
 from gongkai.appeals.queries import GROUPS as APPEAL_GROUPS
 from gongkai.appeals.queries import RESULTS as APPEAL_RESULTS
-from gongkai.appeals.queries import counted_in as appeals_counted_in
 from gongkai.appeals.queries import table4 as appeals_table4
-from gongkai.appeals.queries import year_result as appeal_year_result
 from gongkai.applications.models import Application, Status
 from gongkai.applications.outcomes import OUTCOMES, to_trial_2019
 from gongkai.catalog.models import Record, RecordStatus
 from gongkai.enquiries.models import Channel as EnquiryChannel
-from gongkai.enquiries.models import Enquiry
-from gongkai.enquiries.models import Kind as EnquiryKind
 from gongkai.enquiries.queries import counts_by_channel
-from gongkai.enquiries.queries import year_bounds as enquiry_year_bounds
 from gongkai.organs.models import Organ
 
 APPLICANT_COLUMNS = tuple(c.key for c in TABLE3_COLUMNS[:-1])  # the six applicant kinds, template order
@@ -84,6 +82,7 @@ class CompiledReport:
     records_by_category: dict[str, int]
     narrative_facts: dict[str, Decimal | None]
     problems: list[Problem] = field(default_factory=list)
+    records_by_month: dict[str, list[int]] = field(default_factory=dict)  # category → 12 counts, same order
 
     @property
     def tables(self) -> dict[str, dict[str, list]]:
@@ -119,6 +118,16 @@ def outcome_row(fmt: Format, outcome: str) -> str | None:
         return None
     row = to_trial_2019(outcome) if fmt.name == "2019" else outcome
     return row if row in fmt.table("table3").row_keys else None
+
+
+_OUTCOME_ROWS: dict[str, dict[str, str | None]] = {}
+
+
+def _outcome_rows(fmt: Format) -> dict[str, str | None]:
+    """`outcome_row` of every outcome code, computed once per format."""
+    if fmt.name not in _OUTCOME_ROWS:
+        _OUTCOME_ROWS[fmt.name] = {code: outcome_row(fmt, code) for code in OUTCOMES}
+    return _OUTCOME_ROWS[fmt.name]
 
 
 _APPLICATION_FIELDS = (
@@ -185,6 +194,7 @@ def _table3_from_rows(
     first, last = year_bounds(year)
     table = empty_table3(fmt)
     problems: list[Problem] = []
+    rows_of = _outcome_rows(fmt)
     for organ_id, code, kind, received_on, closed_on, outcome, status in counted:
         organ = codes.get(organ_id, "")
         if kind not in APPLICANT_COLUMNS:
@@ -222,7 +232,7 @@ def _table3_from_rows(
                 )
             table["carried_out"][col] += 1
             continue
-        row = outcome_row(fmt, outcome)
+        row = rows_of.get(outcome)
         if row is None:
             message = (
                 _("申请%(code)s已办结但没有办理结果")
@@ -309,7 +319,7 @@ def narrative_facts(values: dict[str, Decimal | None]) -> dict[str, Decimal | No
     return {fact.key: values.get(fact.key) for fact in FACTS if fact.feeds.startswith("narrative.")}
 
 
-def _published_in(organ_ids, year: int):
+def published_in(organ_ids, year: int):
     tz = timezone.get_default_timezone()
     start, end = dt.datetime(year, 1, 1, tzinfo=tz), dt.datetime(year + 1, 1, 1, tzinfo=tz)
     return Record.objects.filter(
@@ -320,18 +330,107 @@ def _published_in(organ_ids, year: int):
     )
 
 
-def records_by_category(organ_ids, year: int) -> dict[str, int]:
-    """Records published in `year` (site time zone) per category name, most first."""
+def month_counts(year: int, distinct: bool = False) -> dict[str, Count]:
+    """Aggregates for `months_of`: "n", the records of the year, and "before_2" … "before_12", those published
+    before the first instant of that month (site time zone). Counted with one comparison per month and row,
+    grouped by organ and category only: cheaper than grouping by a computed month (no date function per row,
+    which SQLite would call back into Python for, and twelve times fewer groups)."""
+    tz = timezone.get_default_timezone()
+    aggregates = {"n": Count("pk", distinct=distinct)}
+    for month in range(2, 13):
+        first = dt.datetime(year, month, 1, tzinfo=tz)
+        aggregates[f"before_{month}"] = Count("pk", distinct=distinct, filter=Q(published_at__lt=first))
+    return aggregates
+
+
+def months_of(row: dict) -> list[int]:
+    """The 12 month counts of a row aggregated with `month_counts` (each record has one publication month)."""
+    cumulative = [row[f"before_{month}"] for month in range(2, 13)] + [row["n"]]
+    return [after - before for before, after in zip([0, *cumulative[:-1]], cumulative, strict=True)]
+
+
+def record_month_rows(organ_ids, year: int, by_organ: bool = False) -> list[dict]:
+    """Records published in `year` counted per category name (and organ, with `by_organ`), in one grouped
+    query: dicts with categories__name (None: uncategorised), the `month_counts` aggregates (and organ_id).
+    A record in two categories counts in both; in two categories of the same name, once."""
+    fields = ("organ_id", "categories__name") if by_organ else ("categories__name",)
     rows = (
-        _published_in(organ_ids, year)
-        .values("categories__name")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("-n", "categories__name")
+        published_in(organ_ids, year).values(*fields).annotate(**month_counts(year, distinct=True)).order_by()
     )
-    return {(row["categories__name"] or _("未分类")): row["n"] for row in rows}
+    return list(rows)
+
+
+def add_month_row(months: dict[str, list[int]], row: dict) -> None:
+    label = row["categories__name"] if row["categories__name"] is not None else _("未分类")
+    acc = months.setdefault(label, [0] * 12)
+    for i, n in enumerate(months_of(row)):
+        acc[i] += n
+
+
+def sorted_months(months: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Categories most published first, then by name (in Python, so every database orders ties alike)."""
+    return dict(sorted(months.items(), key=lambda item: (-sum(item[1]), item[0])))
+
+
+def records_by_month(organ_ids, year: int) -> dict[str, list[int]]:
+    """Records published in `year` (site time zone): category name → 12 month counts, most published first."""
+    months: dict[str, list[int]] = {}
+    for row in record_month_rows(organ_ids, year):
+        add_month_row(months, row)
+    return sorted_months(months)
+
+
+def per_category(months: dict[str, list[int]]) -> dict[str, int]:
+    """The year's count per category of `records_by_month` (each record has one publication month, so the
+    months add up to the year)."""
+    return {name: sum(counts) for name, counts in sorted_months(months).items()}
 
 
 # --- the report ----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Sources:
+    """What a report counts besides the applications, for one organ or summed over several organs: the
+    organ-year facts (None: not entered), table 4 as its 15 flat cells, consultations by channel (with total)
+    and the records published per category and month."""
+
+    values: dict[str, Decimal | None]
+    table4: list[int]
+    consultations: dict[str, int]
+    records: dict[str, list[int]]
+
+    @classmethod
+    def read(cls, organ_ids, year: int) -> Sources:
+        ids = list(organ_ids)
+        return cls(
+            facts_for(ids, year),
+            appeals_table4(ids, year),
+            counts_by_channel(ids, year),
+            records_by_month(ids, year),
+        )
+
+    @classmethod
+    def add(cls, parts: list[Sources]) -> Sources:
+        """The sum of `parts`: what `read` gives for the union of their organs (a record, an appeal, an
+        enquiry belongs to one organ; a fact nobody entered stays None)."""
+        values: dict[str, Decimal | None] = {}
+        for fact in FACTS:
+            entered = [p.values[fact.key] for p in parts if p.values.get(fact.key) is not None]
+            values[fact.key] = sum(entered, Decimal(0)) if entered else None
+        table4 = [sum(cells) for cells in zip(*(p.table4 for p in parts), strict=True)] if parts else []
+        consultations = {key: sum(p.consultations.get(key, 0) for p in parts) for key in CONSULTATION_KEYS}
+        records: dict[str, list[int]] = {}
+        for part in parts:
+            for name, counts in part.records.items():
+                acc = records.setdefault(name, [0] * 12)
+                records[name] = [a + n for a, n in zip(acc, counts, strict=True)]
+        return cls(values, table4 or [0] * TABLE4_CELLS, consultations, sorted_months(records))
+
+
+CONSULTATION_KEYS = (*EnquiryChannel.values, "total")
+# Table 4 flat: 维持 · 纠正 · 其他 · 尚未审结 · 总计 for each of 行政复议, 未经复议直接起诉, 复议后起诉.
+TABLE4_CELLS = len(APPEAL_GROUPS) * (len(APPEAL_RESULTS) + 1)
 
 
 def check_year(year: int) -> Format:
@@ -346,46 +445,57 @@ def check_year(year: int) -> Format:
     return fmt
 
 
+def counting_format(fmt: Format) -> Format:
+    """The format whose table-3 rows count the applications: the legacy report has no national tables but
+    counts with the rows of the 2021 table 3 (the outcome codes the system records)."""
+    return formats.by_name("2021") if fmt.name == "legacy" else fmt
+
+
+def previous_format(fmt: Format, year: int) -> Format | None:
+    """The format of last year's table 3 for the carry-over check (none for the legacy report nor in 2019)."""
+    return check_year(year - 1) if fmt.name != "legacy" and year - 1 >= FIRST_YEAR else None
+
+
 def compile_report(organs, year: int) -> CompiledReport:
     """The report of `year` over `organs` (one organ, or all organs of a roll-up: their facts summed)."""
     fmt = check_year(year)
     organs = list(organs)
+    return compile_from(organs, year, fmt, Sources.read([o.pk for o in organs], year))
+
+
+def compile_from(
+    organs: list[Organ], year: int, fmt: Format, sources: Sources, rows: list[tuple] | None = None
+) -> CompiledReport:
+    """The report over `organs` from their `sources` and applications (`rows` as `subtree_application_rows`
+    reads them, else the database is asked)."""
     ids = [o.pk for o in organs]
     codes = {o.pk: o.org_code for o in organs}
-    if fmt.name == "legacy":
-        return compile_legacy(organs, year, fmt)
-    table3, problems = compile_table3(ids, year, fmt, codes)
-    values = facts_for(ids, year)
+    table3, problems = compile_table3(ids, year, counting_format(fmt), codes, rows)
     previous = None
-    if year - 1 >= FIRST_YEAR:
-        previous, _problems = compile_table3(ids, year - 1, check_year(year - 1), codes)
-    return _assemble(
-        organs,
-        year,
-        fmt,
-        table3,
-        problems,
-        values,
-        table4_from_flat(appeals_table4(ids, year)),
-        counts_by_channel(ids, year),
-        records_by_category(ids, year),
-        previous,
-    )
+    if (last_fmt := previous_format(fmt, year)) is not None:
+        previous, _problems = compile_table3(ids, year - 1, last_fmt, codes, rows)
+    return build_report(organs, year, fmt, table3, problems, sources, previous)
 
 
-def _assemble(organs, year, fmt, table3, problems, values, table4, consultations, records, previous):
-    table2, missing = compile_table2(values, fmt)
+def build_report(organs, year, fmt, table3, problems, sources: Sources, previous=None) -> CompiledReport:
+    """The report from its counted parts. The legacy report keeps table 3 in the 2021 rows (for the narrative:
+    received, outcome groups, carried over), leaves table 2 empty and reports only the applications' problems."""
     report = CompiledReport(
         organs=organs,
         year=year,
         format=fmt,
-        table2=table2,
+        table2={},
         table3=table3,
-        table4=table4,
-        consultations=consultations,
-        records_by_category=records,
-        narrative_facts=narrative_facts(values),
+        table4=table4_from_flat(sources.table4),
+        consultations=sources.consultations,
+        records_by_category=per_category(sources.records),
+        narrative_facts=narrative_facts(sources.values),
+        records_by_month=sorted_months(sources.records),
     )
+    if fmt.name == "legacy":
+        report.problems = problems
+        return report
+    report.table2, missing = compile_table2(sources.values, fmt)
     report.problems = identity_problems(report, problems) + problems + missing
     if previous is not None:
         report.problems += carry_over_problems(previous, table3)
@@ -403,28 +513,6 @@ LEGACY_OUTCOMES = (
     ("unable", ("unable_1", "unable_2", "unable_3")),
     ("other", tuple(f"not_processed_{i}" for i in range(1, 6)) + ("other_1", "other_2", "other_3")),
 )
-
-
-def compile_legacy(organs: list[Organ], year: int, fmt: Format) -> CompiledReport:
-    """The legacy report: no national tables are printed, but the applications are counted with the rows of
-    the 2021 table 3 (kept in `table3` for the narrative: received, outcome groups, carried over) and the
-    appeals as in table 4; table 2 stays empty. Application problems are reported as for the other formats."""
-    ids = [o.pk for o in organs]
-    codes = {o.pk: o.org_code for o in organs}
-    table3, problems = compile_table3(ids, year, formats.by_name("2021"), codes)
-    values = facts_for(ids, year)
-    return CompiledReport(
-        organs=organs,
-        year=year,
-        format=fmt,
-        table2={},
-        table3=table3,
-        table4=table4_from_flat(appeals_table4(ids, year)),
-        consultations=counts_by_channel(ids, year),
-        records_by_category=records_by_category(ids, year),
-        narrative_facts=narrative_facts(values),
-        problems=problems,
-    )
 
 
 def legacy_outcomes(report: CompiledReport) -> dict[str, int]:
@@ -476,167 +564,6 @@ def carry_over_problems(previous: dict[str, list], current: dict[str, list]) -> 
     return out
 
 
-# --- roll-up -------------------------------------------------------------------------------------------
-
-
-@dataclass
-class RollUp:
-    root: Organ
-    year: int
-    total: CompiledReport
-    per_organ: list[CompiledReport]
-
-    def comparison(self) -> list[dict]:
-        """Key cells per organ, in tree order: the supervising office's comparison table."""
-        return [comparison_row(report) for report in self.per_organ]
-
-    def with_problems(self) -> list[dict]:
-        """Organs with open problems (identity failures, missing facts, bad application facts). There is no
-        published-report model yet, so "late" cannot be told; this is the list of organs not ready to publish."""
-        return [
-            {"organ": r.organs[0].org_code, "name": r.organs[0].name, "problems": len(r.problems)}
-            for r in self.per_organ
-            if r.problems
-        ]
-
-
-def comparison_row(report: CompiledReport) -> dict:
-    organ = report.organs[0]
-    t3 = report.table3
-    return {
-        "organ": organ.org_code,
-        "name": organ.name,
-        "new": t3["new"][-1],
-        "carried_in": t3["carried_in"][-1],
-        "granted": t3["granted"][-1],
-        "partial": t3["partial"][-1],
-        "total": t3["total"][-1],
-        "carried_out": t3["carried_out"][-1],
-        "appeals": sum(cells[-1] for cells in report.table4.values()),
-        "consultations": report.consultations["total"],
-        "problems": len(report.problems),
-    }
-
-
-def roll_up(root: Organ, year: int) -> RollUp:
-    """The report over `root`'s subtree plus each organ's own report.
-
-    A constant number of queries whatever the size of the subtree: the total is `compile_report` over the
-    union; the organs' own reports are cut from one read of the applications (both years) and one grouped
-    query per other source (facts, appeals, consultations, records per category), grouped by organ."""
-    organs = list(root.subtree().order_by("path", "position"))
-    fmt = check_year(year)
-    if fmt.name == "legacy":  # narrative reports of the 2008 regulation: organ by organ
-        per_organ = [compile_report([organ], year) for organ in organs]
-        return RollUp(root=root, year=year, total=compile_report(organs, year), per_organ=per_organ)
-    previous_fmt = check_year(year - 1) if year - 1 >= FIRST_YEAR else None
-    ids = [o.pk for o in organs]
-    rows = subtree_application_rows(ids, year)
-    by_organ: dict[int, list[tuple]] = {pk: [] for pk in ids}
-    for row in rows:
-        by_organ[row[0]].append(row)
-    values = _facts_by_organ(ids, year)
-    table4 = _table4_by_organ(ids, year)
-    consultations = _counts_by_channel_by_organ(ids, year)
-    records = _records_by_category_by_organ(ids, year)
-    per_organ = []
-    for organ in organs:
-        codes = {organ.pk: organ.org_code}
-        own = by_organ[organ.pk]
-        table3, problems = compile_table3([organ.pk], year, fmt, codes, rows=own)
-        previous = None
-        if previous_fmt is not None:
-            previous, _problems = compile_table3([organ.pk], year - 1, previous_fmt, codes, rows=own)
-        per_organ.append(
-            _assemble(
-                [organ],
-                year,
-                fmt,
-                table3,
-                problems,
-                values[organ.pk],
-                table4_from_flat(table4[organ.pk]),
-                consultations[organ.pk],
-                records[organ.pk],
-                previous,
-            )
-        )
-    return RollUp(root=root, year=year, total=compile_report(organs, year), per_organ=per_organ)
-
-
-def _facts_by_organ(ids: list[int], year: int) -> dict[int, dict[str, Decimal | None]]:
-    """`facts_for` of each organ, in one query."""
-    rows = (
-        OrganYearFact.objects.filter(organ_id__in=ids, year=year)
-        .values("organ_id", "key")
-        .annotate(total=Sum("value"))
-        .order_by()
-    )
-    totals: dict[int, dict] = {pk: {} for pk in ids}
-    for row in rows:
-        totals[row["organ_id"]][row["key"]] = row["total"]
-    return {pk: {fact.key: totals[pk].get(fact.key) for fact in FACTS} for pk in ids}
-
-
-def _table4_by_organ(ids: list[int], year: int) -> dict[int, list[int]]:
-    """`appeals.queries.table4` of each organ, in one query."""
-    counts = {pk: {(kind, result): 0 for kind in APPEAL_GROUPS for result in APPEAL_RESULTS} for pk in ids}
-    for appeal in appeals_counted_in(ids, year).only("organ_id", "kind", "result", "closed_on"):
-        counts[appeal.organ_id][(appeal.kind, appeal_year_result(appeal, year))] += 1
-    out = {}
-    for pk in ids:
-        cells = []
-        for kind in APPEAL_GROUPS:
-            group = [counts[pk][(kind, result)] for result in APPEAL_RESULTS]
-            cells.extend([*group, sum(group)])
-        out[pk] = cells
-    return out
-
-
-def _counts_by_channel_by_organ(ids: list[int], year: int) -> dict[int, dict[str, int]]:
-    """`enquiries.queries.counts_by_channel` of each organ, in one query."""
-    start, end = enquiry_year_bounds(year)
-    rows = (
-        Enquiry.objects.filter(
-            organ_id__in=ids, kind=EnquiryKind.ENQUIRY, asked_at__gte=start, asked_at__lt=end
-        )
-        .values("organ_id", "channel")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    counts = {pk: {channel: 0 for channel in EnquiryChannel.values} for pk in ids}
-    for row in rows:
-        counts[row["organ_id"]][row["channel"]] = row["n"]
-    for cells in counts.values():
-        cells["total"] = sum(cells[channel] for channel in EnquiryChannel.values)
-    return counts
-
-
-def _records_by_category_by_organ(ids: list[int], year: int) -> dict[int, dict[str, int]]:
-    """`records_by_category` of each organ, in one query (ordered by organ, then as there)."""
-    rows = (
-        _published_in(ids, year)
-        .values("organ_id", "categories__name")
-        .annotate(n=Count("pk", distinct=True))
-        .order_by("organ_id", "-n", "categories__name")
-    )
-    out: dict[int, dict[str, int]] = {pk: {} for pk in ids}
-    for row in rows:
-        out[row["organ_id"]][row["categories__name"] or _("未分类")] = row["n"]
-    return out
-
-
-def add_tables(reports: list[CompiledReport]) -> dict[str, dict[str, list]]:
-    """Cell-wise sum of the tables 3 and 4 of `reports` (a roll-up must equal the report over the union)."""
-    out: dict[str, dict[str, list]] = {"table3": {}, "table4": {}}
-    for report in reports:
-        for key in out:
-            for row, cells in getattr(report, key).items():
-                acc = out[key].setdefault(row, [0] * len(cells))
-                out[key][row] = [a + c for a, c in zip(acc, cells, strict=True)]
-    return out
-
-
 # --- report.json ---------------------------------------------------------------------------------------
 
 
@@ -646,7 +573,7 @@ def _json_cell(value):
     return value
 
 
-def to_json(report: CompiledReport, root: Organ, subtree: bool = False, rollup: RollUp | None = None) -> dict:
+def to_json(report: CompiledReport, root: Organ, subtree: bool = False, rollup=None) -> dict:
     """The report.json object: the tables with the row keys of docs/audit-json.md."""
     data = {
         "schema": 1,
@@ -662,6 +589,7 @@ def to_json(report: CompiledReport, root: Organ, subtree: bool = False, rollup: 
         },
         "consultations": report.consultations,
         "records_by_category": report.records_by_category,
+        "records_by_month": report.records_by_month,
         "narrative_facts": {k: _json_cell(v) for k, v in report.narrative_facts.items()},
         "problems": [p.as_dict() for p in report.problems],
     }

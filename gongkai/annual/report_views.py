@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.annual.compile import compile_report, roll_up
+from gongkai.annual.compile import compile_report
 from gongkai.annual.models import AnnualReport, OrganYearLock
 from gongkai.annual.publishing import (
     BLOCKING_KINDS,
@@ -22,6 +22,7 @@ from gongkai.annual.publishing import (
     drafted_narrative,
     is_locked,
 )
+from gongkai.annual.rollup import roll_up
 from gongkai.backoffice.views.common import flash_errors, post_only, read_only, staff_view
 from gongkai.organs.permissions import Perm, can, get_organ_for_user, organs_where
 

@@ -10,15 +10,14 @@ import pytest
 
 from gongkai.annual.compile import (
     Problem,
-    add_tables,
     carry_over_problems,
     compile_report,
     compile_table3,
-    roll_up,
 )
 from gongkai.annual.facts import do_set_fact
 from gongkai.annual.formats import by_name, cell_type_errors, evaluate
 from gongkai.annual.formats.common import TABLE3_COLUMNS
+from gongkai.annual.rollup import add_tables, roll_up
 from gongkai.appeals.models import Appeal, AppealKind, Result
 from gongkai.applications.actions import (
     do_close_correction_lapsed,

@@ -7,8 +7,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from gongkai.annual.compile import compile_report, roll_up
+from gongkai.annual.compile import compile_report
 from gongkai.annual.facts import do_set_fact
+from gongkai.annual.rollup import roll_up
 from gongkai.organs.actions import do_create_organ
 from gongkai.organs.models import Organ
 from gongkai.organs.validators import uscc_check_char

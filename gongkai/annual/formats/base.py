@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property
 
 from django.utils.translation import gettext as _
 
@@ -47,19 +48,24 @@ class Table:
     columns: tuple[Column, ...] = ()
 
     def row(self, key: str) -> Row:
-        for row in self.rows:
-            if row.key == key:
-                return row
-        raise KeyError(key)
+        return self._rows_by_key[key]  # KeyError for an unknown row
 
     def columns_of(self, row: Row) -> tuple[Column, ...]:
         return row.columns if row.columns is not None else self.columns
 
-    @property
+    # Computed once per table (the schema is immutable): the generator and the auditor ask for them per cell.
+    @cached_property
+    def _rows_by_key(self) -> dict[str, Row]:
+        out: dict[str, Row] = {}
+        for r in self.rows:
+            out.setdefault(r.key, r)  # the first row of a key, as a search from the top finds it
+        return out
+
+    @cached_property
     def row_keys(self) -> tuple[str, ...]:
         return tuple(r.key for r in self.rows)
 
-    @property
+    @cached_property
     def column_keys(self) -> tuple[str, ...]:
         return tuple(c.key for c in self.columns)
 

@@ -14,18 +14,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from gongkai.annual.compile import (
-    FIRST_YEAR,
-    LEGACY_FIRST_YEAR,
-    compile_report,
-    legacy_outcomes,
-    roll_up,
-    to_json,
-)
+from gongkai.annual.compile import LEGACY_FIRST_YEAR, compile_report, legacy_outcomes, to_json
 from gongkai.annual.formats.base import table_name
 from gongkai.annual.render.docx import render_docx
 from gongkai.annual.render.html import render_page
 from gongkai.annual.render.pdf import render_pdf
+from gongkai.annual.rollup import roll_up
 from gongkai.organs.models import Organ
 
 
@@ -54,8 +48,6 @@ class Command(BaseCommand):
                 _("年度应在%(first)s至%(last)s之间（2019年以前的年度按2008年条例的叙述式报告生成）。")
                 % {"first": LEGACY_FIRST_YEAR, "last": this_year}
             )
-        if subtree and year < FIRST_YEAR:
-            raise CommandError(_("2019年以前的叙述式报告暂不支持汇总下级机关（--subtree）。"))
         try:
             rollup = roll_up(organ, year) if subtree else None
             report = rollup.total if rollup else compile_report([organ], year)
