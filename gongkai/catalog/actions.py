@@ -23,13 +23,14 @@ from gongkai.catalog.models import (
     RecordStatus,
     Validity,
 )
+from gongkai.catalog.queries import public_records
 from gongkai.catalog.storage import check_filename, store_blob
 from gongkai.core import clock
 from gongkai.core.html import sanitize_html
 from gongkai.core.text import is_valid_document_number, normalize_document_number
 from gongkai.organs.models import Organ
 from gongkai.organs.permissions import Perm, require
-from gongkai.search.outbox import record_changed
+from gongkai.search.outbox import record_changed, records_changed
 
 S = RecordStatus
 Kind = RecordEvent.Kind
@@ -526,14 +527,32 @@ def do_create_category(
 
 @transaction.atomic
 def do_update_category(category: Category, *, actor, **fields) -> Category:
+    """Rename, describe, reorder, (de)activate or move (``parent``) a category. A move reindexes the public
+    records filed under the category or its subcategories: the index files them under every ancestor too."""
     _check(actor, Perm.MANAGE, category.organ)
-    allowed = {"name", "description", "position", "is_active"}
+    allowed = {"name", "description", "position", "is_active", "parent"}
     if set(fields) - allowed:
         raise ValueError(f"not editable: {sorted(set(fields) - allowed)}")
+    parent = fields.get("parent")
+    if parent is not None:
+        if parent.organ_id != category.organ_id:
+            raise ValidationError({"parent": [_("上级分类不属于本机关。")]})
+        if parent.pk == category.pk or parent.parent_id is not None or category.children.exists():
+            raise ValidationError({"parent": [_("公开目录最多两级。")]})
+    # Compare with the stored row: the caller's instance may have been changed already.
+    stored_parent_id = (
+        Category.objects.select_for_update().values_list("parent_id", flat=True).get(pk=category.pk)
+    )
     for key, value in fields.items():
         setattr(category, key, value)
     category.full_clean()
     category.save()
+    if category.parent_id != stored_parent_id:
+        subtree, level = [category.pk], [category.pk]
+        while level:
+            level = list(Category.objects.filter(parent__in=level).values_list("pk", flat=True))
+            subtree.extend(level)
+        records_changed(public_records().filter(categories__in=subtree).distinct())
     return category
 
 

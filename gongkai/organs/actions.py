@@ -4,10 +4,12 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from gongkai.catalog.queries import public_records
 from gongkai.core.html import sanitize_html
 from gongkai.organs.models import Membership, Organ
 from gongkai.organs.permissions import Perm, require
 from gongkai.organs.validators import normalize_org_code
+from gongkai.search.outbox import records_changed
 
 ORGAN_EDITABLE_FIELDS = (
     "name",
@@ -24,6 +26,9 @@ ORGAN_EDITABLE_FIELDS = (
     "disclosure_rules",
     "index_number_template",
 )
+# What the search index stores about a record's organ besides its path, which never changes (the parent is
+# fixed once the organ exists): a change to these reindexes the organ's public records.
+ORGAN_INDEXED_FIELDS = ("name", "short_name")
 
 
 def validate_index_template(template: str) -> None:
@@ -65,6 +70,8 @@ def do_create_organ(*, actor, parent: Organ | None, level: str, name: str, org_c
 
 @transaction.atomic
 def do_update_organ(organ: Organ, *, actor, **fields) -> Organ:
+    """Change the organ's editable fields; a new name or short name reindexes its public records (search
+    finds them by organ name) through the search outbox, in this transaction."""
     if actor is not None:
         require(actor, Perm.MANAGE, organ)
     unknown = set(fields) - set(ORGAN_EDITABLE_FIELDS)
@@ -76,7 +83,11 @@ def do_update_organ(organ: Organ, *, actor, **fields) -> Organ:
         setattr(organ, key, value)
     organ.full_clean(exclude=["path"])
     validate_index_template(organ.index_number_template)
+    # Compare with the stored row, not the instance: the admin form has already written to it.
+    stored = Organ.objects.select_for_update().filter(pk=organ.pk).values(*ORGAN_INDEXED_FIELDS).get()
     organ.save()
+    if any(stored[key] != getattr(organ, key) for key in ORGAN_INDEXED_FIELDS):
+        records_changed(public_records().filter(organ=organ))
     return organ
 
 

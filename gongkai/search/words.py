@@ -1,7 +1,8 @@
 """Organ names as dictionary words (东风路街道, 开福区), loaded once per process before indexing or querying.
 
-Renaming or adding organs takes effect for new processes; run `gongkai search rebuild` so that documents
-indexed before are segmented the same way.
+A renamed or new organ's name becomes a word for processes started afterwards. Its records are reindexed
+through the outbox when it is renamed (organs.actions.do_update_organ); until every process knows the word,
+the query's characters-in-a-row fallback still finds the name in documents segmented without it.
 """
 
 import threading

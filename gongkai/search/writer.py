@@ -24,6 +24,9 @@ from gongkai.search.models import SearchOutbox
 
 log = logging.getLogger(__name__)
 BATCH = 500
+# After a commit, the web process applies at most this many rows itself (the request waits for them); a larger
+# backlog (an organ renamed with tens of thousands of records, a bulk import) is left to the worker.
+AFTER_COMMIT_MAX_ROWS = BATCH
 
 
 def index_dir() -> Path:
@@ -66,15 +69,17 @@ def pending_count(index) -> int:
     return SearchOutbox.objects.filter(seq__gt=index.applied_seq()).count()
 
 
-def apply_pending(index, *, batch: int = BATCH, progress=None) -> int:
-    """Apply every outbox row above the index's sequence number; return how many rows were applied.
-    Call with the writer lock held."""
+def apply_pending(index, *, batch: int = BATCH, progress=None, max_rows: int | None = None) -> int:
+    """Apply the outbox rows above the index's sequence number, in order, all of them or the first batches up
+    to ``max_rows``; return how many rows were applied. Call with the writer lock held."""
     from gongkai.search.documents import documents_for_uuids
     from gongkai.search.words import ensure_organ_words
 
     ensure_organ_words()
     applied = 0
-    while True:
+    while max_rows is None or applied < max_rows:
+        if max_rows is not None:
+            batch = min(batch, max_rows - applied)
         rows = list(SearchOutbox.objects.filter(seq__gt=index.applied_seq()).order_by("seq")[:batch])
         if not rows:
             return applied
@@ -90,15 +95,17 @@ def apply_pending(index, *, batch: int = BATCH, progress=None) -> int:
         applied += len(rows)
         if progress:
             progress(applied)
+    return applied
 
 
 def after_commit() -> None:
-    """Called once a transaction that wrote outbox rows has committed (see outbox.record_changed)."""
+    """Called once a transaction that wrote outbox rows has committed (see outbox.record_changed): applies up
+    to AFTER_COMMIT_MAX_ROWS of them at once, so a clerk's edit is searchable when the page reloads."""
     if not settings.SEARCH_APPLY_ON_COMMIT:
         return
     try:
         with writer_lock(blocking=False):
-            apply_pending(open_index())
+            apply_pending(open_index(), max_rows=AFTER_COMMIT_MAX_ROWS)
     except BlockingIOError:
         return  # someone else is writing; it or the worker applies our rows
     except Exception:  # a failing index must never fail the clerk's request: the worker retries

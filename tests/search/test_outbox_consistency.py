@@ -163,3 +163,20 @@ def test_every_search_gets_its_own_records_from_the_database(
         assert record.index_number and record.get_validity_display() == "有效"
         assert "正文内容" in record.body
     assert sorted(titles("正文内容")) == sorted(titles_by_word.values())
+
+
+def test_after_commit_applies_a_bounded_batch_and_leaves_a_backlog_to_the_worker(
+    organ, alice, bob, charlie, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.SEARCH_APPLY_ON_COMMIT = False  # a backlog builds up (the writer was down)
+    for i in range(3):
+        publish(organ, alice, bob, charlie, django_capture_on_commit_callbacks, title=f"积压的通知{i}")
+    settings.SEARCH_APPLY_ON_COMMIT = True
+    monkeypatch.setattr(writer, "AFTER_COMMIT_MAX_ROWS", 2)
+    publish(organ, alice, bob, charlie, django_capture_on_commit_callbacks, title="积压之后的通知")
+    index = writer.open_index()
+    # The request that committed applied two rows, in order, and returned; the rest waits for the worker.
+    assert index.applied_seq() == 2 and writer.pending_count(index) == 2
+    writer.run_worker(once=True)
+    assert index.applied_seq() == 4
+    assert len(titles("通知")) == 4
