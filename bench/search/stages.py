@@ -338,7 +338,9 @@ def stage_raw(w: dict) -> dict:
     from gongkai.search.query import parse
 
     index, queries = _tantivy_queries(w)
-    built = {id(q): index._builder.build(parse(q["q"]), _filters(q)) for q in queries}
+    # Planned against the searcher, as query() plans them (a word's fallback depends on its statistics).
+    searcher = index._index.searcher()
+    built = {id(q): index._builder.build(parse(q["q"]), _filters(q), searcher=searcher) for q in queries}
     tindex = index._index
 
     def run(q):

@@ -26,7 +26,9 @@ import json
 import multiprocessing
 import os
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +45,7 @@ from gongkai.search.analysis import (
 from gongkai.search.highlight import highlight, snippet
 from gongkai.search.query import ParsedQuery, QueryBuilder, SearchFilters, day_number, parse
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 META_FILE = "gongkai-search.json"
 SORTS = ("relevance", "date", "date_asc")  # date = newest first; anything else counts as relevance
 MAX_PAGE_SIZE = 100
@@ -53,13 +55,18 @@ TIE_BREAK_EXTRA = 50
 BULK_HEAP_SIZE = 200_000_000  # Tantivy indexing memory for rebuilds: fewer, larger segments to merge
 STORED_TEXT_CHARS = 200_000  # body/summary text kept for snippets (analysed text is not cut)
 
-# Word fields and their boosts; the phrase fields hold the same texts as bigrams of letters and Han characters
-# (title_chars the title, text_chars the other texts as separate values).
-TEXT_FIELDS = {"title": 3.0, "summary": 1.5, "meta": 1.0, "body": 1.0, "attachments": 0.7}
-CHAR_FIELDS = {"title_chars": 3.0, "text_chars": 1.0}
+# The texts of a record, indexed together: every word in `words`, every text's bigrams in `text_chars` (as
+# separate values). The title is also indexed on its own (`title`, `title_chars`): it ranks a word higher and
+# serves "title only" searches (docs/decisions/0008-one-word-field.md).
+TEXTS = ("title", "summary", "meta", "body", "attachments")
+TITLE_BOOST = 3.0
 WORDS_TOKENIZER = "gk_words"
 CHARS_TOKENIZER = "gk_chars"
+# Facets are counted from single-valued columns (a multi-valued column costs ten times more per match): the
+# record's own organ (its ancestors are summed in Python) and its set of categories (split in Python).
 FACET_SIZES = {"organ": 1000, "category": 500, "year": 200, "validity": 10}
+FACET_COLUMNS = {"organ": "organ_leaf", "category": "category_set", "year": "year", "validity": "validity"}
+FACET_BUCKETS = 65_000  # distinct organs or category sets a facet can count
 
 
 class IndexLocked(RuntimeError):
@@ -181,13 +188,17 @@ class Results:
 def build_schema() -> tantivy.Schema:
     sb = tantivy.SchemaBuilder()
     sb.add_text_field("uuid", stored=True, tokenizer_name="raw")
-    for name in TEXT_FIELDS:
+    for name in ("words", "title"):
         # Words, space-separated by analysis.index_words: no positions (phrases use the character fields).
         sb.add_text_field(name, tokenizer_name=WORDS_TOKENIZER, index_option="freq")
-    for name in (*CHAR_FIELDS, "docno_chars"):
+    for name in ("text_chars", "title_chars", "docno_chars"):
         sb.add_text_field(name, tokenizer_name=CHARS_TOKENIZER, index_option="position")
     sb.add_text_field("ids", tokenizer_name="raw", index_option="basic")
-    for name in ("organ", "category", "validity", "disclosure"):
+    # Filters: the organ and its ancestors, the categories and their parents (multi-valued, not columns).
+    for name in ("organ", "category", "disclosure"):
+        sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
+    # Facet columns, one value per record.
+    for name in ("organ_leaf", "category_set", "validity"):
         sb.add_text_field(name, tokenizer_name="raw", fast=True, index_option="basic")
     sb.add_integer_field("year", indexed=True, fast=True)
     sb.add_integer_field("day", indexed=True, fast=True)
@@ -233,13 +244,16 @@ def prepare(doc: SearchDocument) -> Prepared:
         "body": doc.body,
         "attachments": doc.attachments,
     }
-    for name, raw in fields.items():
-        view = index_view(clean_control(raw or ""))
+    for name in TEXTS:
+        view = index_view(clean_control(fields[name] or ""))
         if not view.strip():
             continue
-        texts.append((name, index_words(view)))
+        words, chars = index_words(view), index_chars(view)
+        texts.append(("words", words))
         # Each value of a multi-valued field starts a position gap further on, so no phrase spans two texts.
-        texts.append(("title_chars" if name == "title" else "text_chars", index_chars(view)))
+        texts.append(("text_chars", chars))
+        if name == "title":
+            texts += [("title", words), ("title_chars", chars)]
     docno = index_view(clean_control(doc.document_number or ""))
     if docno.strip():
         texts.append(("docno_chars", index_chars(docno)))
@@ -248,7 +262,12 @@ def prepare(doc: SearchDocument) -> Prepared:
         if token:
             texts.append(("ids", token))
     texts.extend(("organ", path) for path in doc.organ_paths)
-    texts.extend(("category", str(category)) for category in doc.categories)
+    if doc.organ_paths:
+        texts.append(("organ_leaf", doc.organ_paths[-1]))
+    categories = sorted({str(category) for category in doc.categories})
+    texts.extend(("category", category) for category in categories)
+    if categories:
+        texts.append(("category_set", ",".join(categories)))
     if doc.validity:
         texts.append(("validity", doc.validity))
     if doc.disclosure_mode:
@@ -327,9 +346,10 @@ class TantivyIndex:
         self._reloaded_at = None
         self._builder = QueryBuilder(
             self._schema,
-            text_fields=TEXT_FIELDS,
+            words_field="words",
             title_field="title",
-            char_fields=CHAR_FIELDS,
+            title_boost=TITLE_BOOST,
+            chars_field="text_chars",
             title_chars_field="title_chars",
             ids_field="ids",
             docno_field="docno_chars",
@@ -477,29 +497,37 @@ class TantivyIndex:
         page = max(1, _as_int(page, 1))
         offset = min((page - 1) * page_size, MAX_OFFSET)
         parsed = parse(q)
-        query = self._builder.build(parsed, filters)
         self._reload_if_committed()
         searcher = self._index.searcher()
-        if sort in SORTS[1:]:
-            order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
-            result = searcher.search(
-                query, page_size, count=True, order_by_field="published", offset=offset, order=order
-            )
-            ranked = [(None, address) for _, address in result.hits]
-        else:
-            result = searcher.search(query, offset + page_size + TIE_BREAK_EXTRA, count=True)
-            addresses = [address for _, address in result.hits]
-            published = searcher.fast_field_values("published", addresses) if addresses else []
-            ordered = sorted(
-                zip(result.hits, published, strict=True),
-                key=lambda item: (-round(item[0][0], 5), -(item[1] or 0)),
-            )
-            ranked = [(score, address) for (score, address), _ in ordered][offset : offset + page_size]
-        patterns = parsed.highlight_patterns()
-        hits = [self._hit(searcher.doc(address), score, patterns) for score, address in ranked]
+        query = self._builder.build(parsed, filters, searcher=searcher)
+        # Facets count every match of the query without its ranking clauses, in another thread (Tantivy
+        # releases the GIL) while this one collects the page.
+        facets = _executor().submit(
+            self._facets, searcher, self._builder.build(parsed, filters, searcher=searcher, scoring=False)
+        )
+        try:
+            if sort in SORTS[1:]:
+                order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
+                result = searcher.search(
+                    query, page_size, count=True, order_by_field="published", offset=offset, order=order
+                )
+                ranked = [(None, address) for _, address in result.hits]
+            else:
+                result = searcher.search(query, offset + page_size + TIE_BREAK_EXTRA, count=True)
+                addresses = [address for _, address in result.hits]
+                published = searcher.fast_field_values("published", addresses) if addresses else []
+                ordered = sorted(
+                    zip(result.hits, published, strict=True),
+                    key=lambda item: (-round(item[0][0], 5), -(item[1] or 0)),
+                )
+                ranked = [(score, address) for (score, address), _ in ordered][offset : offset + page_size]
+            patterns = parsed.highlight_patterns()
+            hits = [self._hit(searcher.doc(address), score, patterns) for score, address in ranked]
+        finally:
+            counts = facets.result()
         return Results(
             hits=hits,
-            facets=self._facets(searcher, query),
+            facets=counts,
             total=result.count or 0,
             page=page,
             page_size=page_size,
@@ -529,16 +557,38 @@ class TantivyIndex:
 
     @staticmethod
     def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[FacetCount]]:
-        request = {name: {"terms": {"field": name, "size": size}} for name, size in FACET_SIZES.items()}
+        request = {
+            name: {"terms": {"field": column, "size": FACET_BUCKETS}}
+            for name, column in FACET_COLUMNS.items()
+        }
         response = searcher.aggregate(query, request)
-        facets = {}
-        for name in FACET_SIZES:
-            buckets = response.get(name, {}).get("buckets", [])
-            counts = [
-                FacetCount(
-                    str(int(b["key"])) if isinstance(b["key"], float) else str(b["key"]), b["doc_count"]
-                )
-                for b in buckets
-            ]
-            facets[name] = sorted(counts, key=lambda c: (-c.count, c.value))
-        return facets
+        counts: dict[str, Counter] = {name: Counter() for name in FACET_COLUMNS}
+        for name in FACET_COLUMNS:
+            for bucket in response.get(name, {}).get("buckets", []):
+                key, n = bucket["key"], bucket["doc_count"]
+                key = str(int(key)) if isinstance(key, float) else str(key)
+                if name == "organ":  # the record's own organ: counted for it and every ancestor
+                    values = organ_paths(key)
+                elif name == "category":  # the record's set of categories (their parents included)
+                    values = key.split(",")
+                else:
+                    values = (key,)
+                for value in values:
+                    counts[name][value] += n
+        return {
+            name: sorted(
+                (FacetCount(value, n) for value, n in counts[name].items()), key=lambda c: (-c.count, c.value)
+            )[: FACET_SIZES[name]]
+            for name in FACET_COLUMNS
+        }
+
+
+_EXECUTOR: tuple[int, ThreadPoolExecutor] | None = None
+
+
+def _executor() -> ThreadPoolExecutor:
+    """Threads for facet counting, made anew in a forked child (a parent's pool does not survive fork)."""
+    global _EXECUTOR
+    if _EXECUTOR is None or _EXECUTOR[0] != os.getpid():
+        _EXECUTOR = (os.getpid(), ThreadPoolExecutor(max_workers=4, thread_name_prefix="gongkai-facets"))
+    return _EXECUTOR[1]

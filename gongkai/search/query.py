@@ -4,8 +4,8 @@ Syntax (everything else is plain text; no input raises):
 - words separated by spaces are ANDed: ``应急管理 预案``;
 - inside a word the precise-mode jieba words are ANDed, except single characters next to longer words,
   which only help ranking: ``2016年财政预算`` needs 2016 and 财政预算 and prefers 年;
-- ``"quoted phrase"``: the literal text, matched as tokens at their relative offsets (an unmatched quote
-  runs to the end of the input); full-width quotes “” 「」 work too;
+- ``"quoted phrase"``: the literal text, its letters, digits and Han characters in a row whatever the
+  punctuation between them (an unmatched quote runs to the end of the input); full-width quotes “” 「」 too;
 - ``-word`` / ``-"phrase"`` excludes;
 - ``A OR B`` (upper case; also ``A | B``) matches either; OR binds tighter than the implicit AND;
 - a 文号 in any bracket spelling (长开政发[2016]12号, （2016）, 【2016】, with or without spaces) and any
@@ -17,7 +17,6 @@ inject syntax. Input is cut to ``MAX_QUERY_CHARS`` and ``MAX_CLAUSES`` to bound 
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import tantivy
@@ -195,21 +194,37 @@ def parse(q) -> ParsedQuery:
     return ParsedQuery(groups=tuple(tuple(g) for g in groups), excluded=tuple(excluded))
 
 
+# The characters-in-a-row fallback of a word (see QueryBuilder._word) is skipped when its rarest bigram is in
+# more records than this: the word alone then already finds thousands, and the phrase would cost tens of ms.
+FALLBACK_MAX_DOCS = 20_000
+
+
+@dataclass(frozen=True)
+class _Fields:
+    words: str  # where a word must occur
+    chars: str  # where characters in a row must occur
+    title: str | None = None  # where the same word or characters rank higher (None: title-only search)
+    title_chars: str | None = None
+
+
 class QueryBuilder:
     """Turns a ParsedQuery and SearchFilters into one Tantivy query for a given schema.
 
-    ``text_fields`` maps the word fields to their boosts and ``char_fields`` the character fields (phrases)
-    to theirs; ``ids_field`` holds exact identifier tokens; ``docno_field`` is the 文号 character by
-    character; the rest are the filter fields.
+    A word must occur in ``words_field`` (every text of the record) and ranks ``title_boost`` higher where it
+    is also in ``title_field``; characters in a row (phrases) use ``chars_field`` / ``title_chars_field``,
+    which hold bigrams. ``ids_field`` holds exact identifier tokens; ``docno_field`` is the 文号 as bigrams;
+    the rest are the filter fields. ``build(…, scoring=False)`` leaves out the clauses that only rank (title
+    bonus, optional characters, the word as typed): the same matches, cheaper, for counting facets.
     """
 
     def __init__(
         self,
         schema: tantivy.Schema,
         *,
-        text_fields: Mapping[str, float],
+        words_field: str,
         title_field: str,
-        char_fields: Mapping[str, float],
+        title_boost: float,
+        chars_field: str,
         title_chars_field: str,
         ids_field: str,
         docno_field: str,
@@ -220,12 +235,12 @@ class QueryBuilder:
         validity_field: str,
         disclosure_field: str,
         identifier_score: float = 50.0,
+        fallback_max_docs: int = FALLBACK_MAX_DOCS,
     ):
         self.schema = schema
-        self.text_fields = dict(text_fields)
-        self.title_field = title_field
-        self.char_fields = dict(char_fields)
-        self.title_chars_field = title_chars_field
+        self.all_fields = _Fields(words_field, chars_field, title_field, title_chars_field)
+        self.title_fields = _Fields(title_field, title_chars_field)
+        self.title_boost = title_boost
         self.ids_field = ids_field
         self.docno_field = docno_field
         self.day_field = day_field
@@ -236,6 +251,7 @@ class QueryBuilder:
         self.disclosure_field = disclosure_field
         # A record whose own 文号/索引号 is the query beats any record that merely quotes it.
         self.identifier_score = identifier_score
+        self.fallback_max_docs = fallback_max_docs
 
     # -- pieces -------------------------------------------------------------------------------------------
     def _term(self, field_name: str, value) -> tantivy.Query:
@@ -248,76 +264,91 @@ class QueryBuilder:
             return self._term(field_name, bigrams[0])
         return tantivy.Query.phrase_query(self.schema, field_name, bigrams)
 
-    def _phrase(self, fields: tuple[Mapping[str, float], Mapping[str, float]], text: str) -> tantivy.Query:
-        chars = phrase_chars(text)
-        if not chars:
-            return tantivy.Query.empty_query()
-        if len(chars) == 1:  # one character: only where it is a word of its own
-            return self._in_fields(fields[0], lambda name: self._term(name, chars[0]))
-        return self._in_fields(fields[1], lambda name: self._chars(name, chars))
-
     @staticmethod
     def _any(queries: list[tantivy.Query]) -> tantivy.Query:
         if len(queries) == 1:
             return queries[0]
         return tantivy.Query.boolean_query([(tantivy.Occur.Should, q) for q in queries])
 
-    def _in_fields(self, fields: Mapping[str, float], make) -> tantivy.Query:
-        parts = []
-        for name, boost in fields.items():
-            query = make(name)
-            parts.append(query if boost == 1.0 else tantivy.Query.boost_query(query, boost))
-        return self._any(parts)
+    def _ranked(self, match: tantivy.Query, title_query: tantivy.Query | None) -> tantivy.Query:
+        """``match`` decides; the title query only adds to the score of what matched."""
+        if title_query is None:
+            return match
+        bonus = tantivy.Query.boost_query(title_query, self.title_boost)
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, match), (tantivy.Occur.Should, bonus)])
 
-    def _word(self, fields: tuple[Mapping[str, float], Mapping[str, float]], word: str) -> tantivy.Query:
-        """The word in the word fields, or its characters in a row where the document was segmented differently
+    def _phrase(self, f: _Fields, text: str, scoring: bool) -> tantivy.Query:
+        chars = phrase_chars(text)
+        if not chars:
+            return tantivy.Query.empty_query()
+        if len(chars) == 1:  # one character: only where it is a word of its own
+            match, field_name, make = self._term(f.words, chars[0]), f.title, self._term
+            value = chars[0]
+        else:
+            match, field_name, make = self._chars(f.chars, chars), f.title_chars, self._chars
+            value = chars
+        return self._ranked(match, make(field_name, value) if scoring and field_name else None)
+
+    def _word(self, f: _Fields, word: str, scoring: bool, searcher) -> tantivy.Query:
+        """The word in the word field, or its characters in a row where the document was segmented differently
         (应急管理 in 应急管理体系, cut 应急 / 管理体系; 双随机一公开 in a text that writes 双随机、一公开).
-        Words that are one smallest token (政府, covid) need no fallback."""
-        query = self._in_fields(fields[0], lambda name: self._term(name, word))
-        if len(word) > 2 and len(phrase_pattern(word)) > 1:
-            return self._any([query, self._phrase(fields, word)])
-        return query
+        Words that are one smallest token (政府, covid) need no fallback, nor words whose characters are in so
+        many records that the phrase would be slow (FALLBACK_MAX_DOCS): the word alone finds plenty."""
+        match = self._term(f.words, word)
+        if len(word) > 2 and len(phrase_pattern(word)) > 1 and self._fallback_affordable(f, word, searcher):
+            match = self._any([match, self._chars(f.chars, phrase_chars(word))])
+        return self._ranked(match, self._term(f.title, word) if scoring and f.title else None)
 
-    def _clause(
-        self, clause: Clause, fields: tuple[Mapping[str, float], Mapping[str, float]]
-    ) -> tantivy.Query:
+    def _fallback_affordable(self, f: _Fields, word: str, searcher) -> bool:
+        if searcher is None:
+            return True
+        bigrams = phrase_bigrams(phrase_chars(word))
+        return min(searcher.doc_freq(f.chars, b) for b in bigrams) <= self.fallback_max_docs
+
+    def _clause(self, clause: Clause, f: _Fields, scoring: bool, searcher) -> tantivy.Query:
         if isinstance(clause, Phrase):
-            return self._phrase(fields, clause.text)
+            return self._phrase(f, clause.text, scoring)
         if clause.identifier is not None:
             exact = self._term(self.ids_field, clause.identifier)
             alternatives = [tantivy.Query.const_score_query(exact, self.identifier_score)]
             if clause.literal:
-                alternatives.append(self._phrase(fields, clause.identifier))
+                alternatives.append(self._phrase(f, clause.identifier, scoring))
             return self._any(alternatives)
-        subqueries = [(tantivy.Occur.Must, self._word(fields, w)) for w in clause.required]
-        subqueries += [(tantivy.Occur.Should, self._word(fields, w)) for w in clause.optional]
-        if len(clause.required) + len(clause.optional) > 1 and len(phrase_chars(clause.text)) > 1:
-            # The word as typed (2016年财政预算 rather than 2016 … 财政预算) ranks higher.
-            subqueries.append((tantivy.Occur.Should, self._phrase(fields, clause.text)))
+        subqueries = [(tantivy.Occur.Must, self._word(f, w, scoring, searcher)) for w in clause.required]
+        if scoring:
+            subqueries += [
+                (tantivy.Occur.Should, self._word(f, w, scoring, searcher)) for w in clause.optional
+            ]
+            if len(clause.required) + len(clause.optional) > 1 and len(phrase_chars(clause.text)) > 1:
+                # The word as typed (2016年财政预算 rather than 2016 … 财政预算) ranks higher.
+                subqueries.append((tantivy.Occur.Should, self._phrase(f, clause.text, scoring)))
+        if len(subqueries) == 1 and subqueries[0][0] == tantivy.Occur.Must:
+            return subqueries[0][1]
         return tantivy.Query.boolean_query(subqueries)
 
     # -- the whole query ----------------------------------------------------------------------------------
-    def build(self, parsed: ParsedQuery, filters: SearchFilters | None = None) -> tantivy.Query:
+    def build(
+        self,
+        parsed: ParsedQuery,
+        filters: SearchFilters | None = None,
+        *,
+        searcher: tantivy.Searcher | None = None,
+        scoring: bool = True,
+    ) -> tantivy.Query:
+        """The query; with the ``searcher`` it will run on, a word's fallback is planned from its statistics."""
         filters = filters or SearchFilters()
         if parsed.unsearchable:
             return tantivy.Query.empty_query()
-        if filters.title_only:
-            fields = (
-                {self.title_field: self.text_fields[self.title_field]},
-                {self.title_chars_field: self.char_fields[self.title_chars_field]},
-            )
-        else:
-            fields = (self.text_fields, self.char_fields)
+        f = self.title_fields if filters.title_only else self.all_fields
         subqueries: list[tuple[tantivy.Occur, tantivy.Query]] = []
         for group in parsed.groups:
-            subqueries.append((tantivy.Occur.Must, self._any([self._clause(c, fields) for c in group])))
+            alternatives = [self._clause(c, f, scoring, searcher) for c in group]
+            subqueries.append((tantivy.Occur.Must, self._any(alternatives)))
         if not subqueries:
             subqueries.append((tantivy.Occur.Must, tantivy.Query.all_query()))
         for clause in parsed.excluded:
             # Excluded words are excluded wherever they occur, even when searching titles only.
-            subqueries.append(
-                (tantivy.Occur.MustNot, self._clause(clause, (self.text_fields, self.char_fields)))
-            )
+            subqueries.append((tantivy.Occur.MustNot, self._clause(clause, self.all_fields, False, searcher)))
         for query in self.filter_queries(filters):
             subqueries.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
         return tantivy.Query.boolean_query(subqueries)
