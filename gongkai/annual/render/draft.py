@@ -3,11 +3,18 @@
 `draft_narrative(report)` → {section key: [paragraph, …]} for the six sections of the format. The figures
 come from the report (tables 2–4, consultations, records per category, narrative facts); an unknown fact is
 left out rather than guessed. Editors replace these paragraphs before publication.
+
+A report summed over several organs (a subtree roll-up, `gongkai report build … --subtree`) does not speak as
+one organ: the sentences that name who did something name the aggregate (`Voice`): "长沙市开福区人民政府本级及
+所属2个单位认真贯彻落实…", "本级及所属各单位共配备…", and the report says that its figures are sums.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+
+from django.utils.translation import gettext as _
 
 from gongkai.annual.compile import legacy_outcomes
 from gongkai.annual.formats.common import TABLE3_COLUMNS, outcome_keys
@@ -24,10 +31,14 @@ def _n(value) -> str:
 def outcome_groups(report) -> list[tuple[str, int]]:
     """三、本年度办理结果 by group, in template order: (予以公开, n), (部分公开, n), (不予公开, n)… from the 总计
     column; the groups （三）…（六） are summed over their numbered rows. The legacy format has the groups of
-    the 2008-regulation reports (同意公开, 同意部分公开, 不同意公开…)."""
+    the 2008-regulation reports (同意公开, 同意部分公开, 不同意公开…; over several organs 非受理机关掌握 for
+    非本机关掌握)."""
     if report.format.name == "legacy":
         counts = legacy_outcomes(report)
-        return [(LEGACY_LABELS[key], n) for key, n in counts.items()]
+        labels = dict(LEGACY_LABELS)
+        if voice(report).aggregate:  # each application was answered by the organ that received it
+            labels["unable"] = _("信息不存在、非受理机关掌握或申请内容不明确")
+        return [(labels[key], n) for key, n in counts.items()]
     table = report.format.table("table3")
     keys = set(outcome_keys(table.rows))
     out: dict[str, int] = {}
@@ -46,11 +57,84 @@ def records_total(report) -> int:
     return sum(report.records_by_category.values())
 
 
-def _overview(report, organ: str) -> list[str]:
+@dataclass(frozen=True)
+class Voice:
+    """Who the drafted sentences name as the doer: one organ (its name; 本机关) or, for a report summed over
+    several organs, the aggregate (长沙市开福区人民政府本级及所属2个单位; 本级及所属各单位)."""
+
+    name: str  # the subject of the opening sentence
+    collective: str = ""  # the subject of the sentences on summed staff, costs and plans ("" for one organ)
+
+    @property
+    def aggregate(self) -> bool:
+        return bool(self.collective)
+
+
+def voice(report) -> Voice:
+    """The `Voice` of `report`. Several organs under the first one (a subtree roll-up, root first): "<root>本级
+    及所属N个单位", N the organs below the root; several organs otherwise: "<first>等N个单位"."""
+    organs = report.organs
+    if len(organs) <= 1:
+        return Voice(organs[0].name if organs else "本机关")
+    root, others = organs[0], organs[1:]
+    if root.path and all(o.pk != root.pk and o.path.startswith(root.path) for o in others):
+        return Voice(
+            _("%(root)s本级及所属%(n)s个单位") % {"root": root.name, "n": len(others)},
+            _("本级及所属各单位"),
+        )
+    return Voice(_("%(first)s等%(n)s个单位") % {"first": root.name, "n": len(organs)}, _("各单位"))
+
+
+def _summed_note(who: Voice) -> list[str]:
+    """For an aggregate report: the paragraph that says whose figures are summed."""
+    if not who.aggregate:
+        return []
+    return [_("本报告为%(who)s的汇总报告，所列数据均为各单位数据之和。") % {"who": who.name}]
+
+
+def _support(report, who: Voice, separator: str) -> str:
+    """Staff, costs and training (narrative facts) in one sentence; "" when none was entered."""
+    facts = report.narrative_facts
+    staff = []
+    if facts.get("staff_full_time") is not None:
+        staff.append(f"专职工作人员{_n(facts['staff_full_time'])}人")
+    if facts.get("staff_part_time") is not None:
+        staff.append(f"兼职工作人员{_n(facts['staff_part_time'])}人")
+    parts = []
+    if staff:
+        staffed = _("共配备政府信息公开") if who.aggregate else "本机关配备政府信息公开"
+        parts.append(staffed + "、".join(staff))
+    if facts.get("disclosure_spending") is not None:
+        parts.append(f"全年政府信息公开工作经费{_n(facts['disclosure_spending'])}元")
+    if facts.get("training_sessions") is not None:
+        parts.append(f"组织政府信息公开培训{_n(facts['training_sessions'])}次")
+    return who.collective + separator.join(parts) + "。" if parts else ""
+
+
+def _plans(report, who: Voice) -> list[str]:
+    """Section 五 (legacy: 四): the applications still open and what comes next, with the aggregate as subject."""
+    t3 = report.table3
+    paragraphs = []
+    if t3["carried_out"][-1]:
+        paragraphs.append(
+            who.collective
+            + f"尚有{t3['carried_out'][-1]}件政府信息公开申请结转下年度办理，将严格按照法定期限办结答复。"
+        )
+    if who.aggregate:
+        paragraphs.append(
+            _("下一步，%(who)s将进一步规范依申请公开办理流程，加强政府信息公开平台建设和工作人员培训。")
+            % {"who": who.collective}
+        )
+    else:
+        paragraphs.append("下一步，将进一步规范依申请公开办理流程，加强政府信息公开平台建设和工作人员培训。")
+    return paragraphs
+
+
+def _overview(report, who: Voice) -> list[str]:
     t3 = report.table3
     received = t3["new"][-1] + t3["carried_in"][-1]
     first = (
-        f"{report.year}年，{organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        f"{report.year}年，{who.name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
         f"全年共主动公开政府信息{records_total(report)}条；"
         f"共收到政府信息公开申请{t3['new'][-1]}件，上年结转{t3['carried_in'][-1]}件，"
         f"合计{received}件，办结{t3['total'][-1]}件，结转下年度继续办理{t3['carried_out'][-1]}件。"
@@ -60,21 +144,9 @@ def _overview(report, organ: str) -> list[str]:
     if c.get("total"):
         parts = "、".join(f"{Channel(k).label}咨询{c.get(k, 0)}人次" for k in Channel.values)
         paragraphs.append(f"全年共接受政府信息公开咨询{c['total']}人次，其中{parts}。")
-    facts = report.narrative_facts
-    staff = []
-    if facts.get("staff_full_time") is not None:
-        staff.append(f"专职工作人员{_n(facts['staff_full_time'])}人")
-    if facts.get("staff_part_time") is not None:
-        staff.append(f"兼职工作人员{_n(facts['staff_part_time'])}人")
-    support = []
-    if staff:
-        support.append("本机关配备政府信息公开" + "、".join(staff))
-    if facts.get("disclosure_spending") is not None:
-        support.append(f"全年政府信息公开工作经费{_n(facts['disclosure_spending'])}元")
-    if facts.get("training_sessions") is not None:
-        support.append(f"组织政府信息公开培训{_n(facts['training_sessions'])}次")
+    support = _support(report, who, "，")
     if support:
-        paragraphs.append("，".join(support) + "。")
+        paragraphs.append(support)
     return paragraphs
 
 
@@ -113,21 +185,11 @@ def _appeals(report) -> list[str]:
     ]
 
 
-def _problems(report) -> list[str]:
-    t3 = report.table3
-    paragraphs = []
-    if t3["carried_out"][-1]:
-        paragraphs.append(
-            f"尚有{t3['carried_out'][-1]}件政府信息公开申请结转下年度办理，将严格按照法定期限办结答复。"
-        )
-    paragraphs.append("下一步，将进一步规范依申请公开办理流程，加强政府信息公开平台建设和工作人员培训。")
-    return paragraphs
-
-
-def _other(report) -> list[str]:
+def _other(report, who: Voice) -> list[str]:
     return [
         f"本报告统计期限为{report.year}年1月1日至{report.year}年12月31日，"
-        "统计表数据由政府信息公开系统根据办理记录自动汇总。"
+        "统计表数据由政府信息公开系统根据办理记录自动汇总。",
+        *_summed_note(who),
     ]
 
 
@@ -142,45 +204,34 @@ LEGACY_LABELS = {
 }
 
 
-def _staff_and_costs(report) -> str:
-    facts = report.narrative_facts
-    parts = []
-    staff = []
-    if facts.get("staff_full_time") is not None:
-        staff.append(f"专职工作人员{_n(facts['staff_full_time'])}人")
-    if facts.get("staff_part_time") is not None:
-        staff.append(f"兼职工作人员{_n(facts['staff_part_time'])}人")
-    if staff:
-        parts.append("本机关配备政府信息公开" + "、".join(staff))
-    if facts.get("disclosure_spending") is not None:
-        parts.append(f"全年政府信息公开工作经费{_n(facts['disclosure_spending'])}元")
-    if facts.get("training_sessions") is not None:
-        parts.append(f"组织政府信息公开培训{_n(facts['training_sessions'])}次")
-    return "；".join(parts) + "。" if parts else ""
-
-
-def _legacy_overview(report, organ: str) -> list[str]:
+def _legacy_overview(report, who: Voice) -> list[str]:
     t3 = report.table3
     return [
-        f"{report.year}年，{organ}认真贯彻落实《中华人民共和国政府信息公开条例》，"
+        f"{report.year}年，{who.name}认真贯彻落实《中华人民共和国政府信息公开条例》，"
         f"全年共主动公开政府信息{records_total(report)}条，受理政府信息公开申请{t3['new'][-1]}件，"
         f"接受政府信息公开咨询{report.consultations.get('total', 0)}人次。",
         f"本报告统计期限为{report.year}年1月1日至{report.year}年12月31日。",
+        *_summed_note(who),
     ]
 
 
-def _legacy_proactive(report) -> list[str]:
+def _legacy_proactive(report, who: Voice) -> list[str]:
     categories = report.records_by_category
     text = f"本年度共主动公开政府信息{records_total(report)}条"
     if categories:
         text += "，其中" + "、".join(f"{name}{n}条" for name, n in categories.items())
-    return [
-        text + "。",
-        "公开形式：主要通过本机关政府信息公开平台（门户网站）公开，并在政府信息公开查阅点提供查阅。",
-    ]
+    if who.aggregate:
+        channels = _(
+            "公开形式：主要通过%(who)s政府信息公开平台（门户网站）公开，并在各政府信息公开查阅点提供查阅。"
+        ) % {"who": who.collective}
+    else:
+        channels = (
+            "公开形式：主要通过本机关政府信息公开平台（门户网站）公开，并在政府信息公开查阅点提供查阅。"
+        )
+    return [text + "。", channels]
 
 
-def _legacy_requests(report) -> list[str]:
+def _legacy_requests(report, who: Voice) -> list[str]:
     t3 = report.table3
     new = t3["new"]
     people, organisations = new[0], sum(new[1 : len(TABLE3_COLUMNS) - 1])
@@ -208,31 +259,20 @@ def _legacy_requests(report) -> list[str]:
         )
     else:
         paragraphs.append("本年度未发生因政府信息公开申请行政复议或提起行政诉讼的情况，未收到有关举报。")
-    support = _staff_and_costs(report)
+    support = _support(report, who, "；")
     if support:
         paragraphs.append(support)
     return paragraphs
 
 
-def _legacy_problems(report) -> list[str]:
-    t3 = report.table3
-    paragraphs = []
-    if t3["carried_out"][-1]:
-        paragraphs.append(
-            f"尚有{t3['carried_out'][-1]}件政府信息公开申请结转下年度办理，将严格按照法定期限办结答复。"
-        )
-    paragraphs.append("下一步，将进一步规范依申请公开办理流程，加强政府信息公开平台建设和工作人员培训。")
-    return paragraphs
-
-
 def draft_legacy(report) -> dict[str, list[str]]:
     """The four sections of the pre-2019 report (DOMAIN §0); the optional sections are left out."""
-    organ = report.organs[0].name if report.organs else "本机关"
+    who = voice(report)
     return {
-        "overview": _legacy_overview(report, organ),
-        "proactive": _legacy_proactive(report),
-        "requests": _legacy_requests(report),
-        "problems": _legacy_problems(report),
+        "overview": _legacy_overview(report, who),
+        "proactive": _legacy_proactive(report, who),
+        "requests": _legacy_requests(report, who),
+        "problems": _plans(report, who),
     }
 
 
@@ -260,12 +300,12 @@ def report_text(report, narrative: dict[str, list[str]] | None = None) -> str:
 def draft_narrative(report) -> dict[str, list[str]]:
     if report.format.name == "legacy":
         return draft_legacy(report)
-    organ = report.organs[0].name if report.organs else "本机关"
+    who = voice(report)
     return {
-        "overview": _overview(report, organ),
+        "overview": _overview(report, who),
         "proactive": _proactive(report),
         "requests": _requests(report),
         "appeals": _appeals(report),
-        "problems": _problems(report),
-        "other": _other(report),
+        "problems": _plans(report, who),
+        "other": _other(report, who),
     }
