@@ -500,20 +500,21 @@ class TantivyIndex:
         self._reload_if_committed()
         searcher = self._index.searcher()
         query = self._builder.build(parsed, filters, searcher=searcher)
-        # Facets count every match of the query without its ranking clauses, in another thread (Tantivy
-        # releases the GIL) while this one collects the page.
-        facets = _executor().submit(
+        # Facets and the total count every match of the query without its ranking clauses, in another thread
+        # (Tantivy releases the GIL) while this one collects the page, which then needs no count and can skip
+        # documents that cannot reach it.
+        counting = _executor().submit(
             self._facets, searcher, self._builder.build(parsed, filters, searcher=searcher, scoring=False)
         )
         try:
             if sort in SORTS[1:]:
                 order = tantivy.Order.Asc if sort == "date_asc" else tantivy.Order.Desc
                 result = searcher.search(
-                    query, page_size, count=True, order_by_field="published", offset=offset, order=order
+                    query, page_size, count=False, order_by_field="published", offset=offset, order=order
                 )
                 ranked = [(None, address) for _, address in result.hits]
             else:
-                result = searcher.search(query, offset + page_size + TIE_BREAK_EXTRA, count=True)
+                result = searcher.search(query, offset + page_size + TIE_BREAK_EXTRA, count=False)
                 addresses = [address for _, address in result.hits]
                 published = searcher.fast_field_values("published", addresses) if addresses else []
                 ordered = sorted(
@@ -524,11 +525,11 @@ class TantivyIndex:
             patterns = parsed.highlight_patterns()
             hits = [self._hit(searcher.doc(address), score, patterns) for score, address in ranked]
         finally:
-            counts = facets.result()
+            facets, total = counting.result()
         return Results(
             hits=hits,
-            facets=counts,
-            total=result.count or 0,
+            facets=facets,
+            total=total,
             page=page,
             page_size=page_size,
             parsed=parsed,
@@ -556,11 +557,13 @@ class TantivyIndex:
         )
 
     @staticmethod
-    def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> dict[str, list[FacetCount]]:
+    def _facets(searcher: tantivy.Searcher, query: tantivy.Query) -> tuple[dict[str, list[FacetCount]], int]:
+        """Facet counts and the number of matches (every document has a ``published`` value)."""
         request = {
             name: {"terms": {"field": column, "size": FACET_BUCKETS}}
             for name, column in FACET_COLUMNS.items()
         }
+        request["total"] = {"value_count": {"field": "published"}}
         response = searcher.aggregate(query, request)
         counts: dict[str, Counter] = {name: Counter() for name in FACET_COLUMNS}
         for name in FACET_COLUMNS:
@@ -575,12 +578,13 @@ class TantivyIndex:
                     values = (key,)
                 for value in values:
                     counts[name][value] += n
-        return {
+        facets = {
             name: sorted(
                 (FacetCount(value, n) for value, n in counts[name].items()), key=lambda c: (-c.count, c.value)
             )[: FACET_SIZES[name]]
             for name in FACET_COLUMNS
         }
+        return facets, int(response.get("total", {}).get("value") or 0)
 
 
 _EXECUTOR: tuple[int, ThreadPoolExecutor] | None = None
