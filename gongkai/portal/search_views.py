@@ -1,6 +1,8 @@
 """The portal's full-text search page: results with snippets, facets, sort, pagination and help when
 nothing matches. Every hit is re-checked against the database (gongkai.search.service)."""
 
+from dataclasses import replace
+
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -11,6 +13,31 @@ from gongkai.search.analysis import query_words
 from gongkai.search.params import parse_params
 
 PAGE_SIZE = 10
+# Facet links shown at once; the rest of a long list sits behind "更多" (a details element), up to the cap.
+FACET_SHOWN = 12
+FACET_CAP = 60
+
+
+def _facet_lists(facets: dict, params) -> dict:
+    """What the sidebar shows: for organs, the chosen organ (or the top of the tree) and the level below it,
+    so a city with a thousand organs lists its districts and a district its offices; for the other facets
+    the most frequent values first, the rest folded away."""
+    organs = facets.get("organ", [])
+    if organs:
+        if params.organ is not None:
+            base = params.organ.path.count("/") - 2
+            organs = [f for f in organs if f.value.startswith(params.organ.path) and f.depth <= base + 1]
+        else:
+            base = min(f.depth for f in organs)
+            organs = [f for f in organs if f.depth <= base + 1]
+        organs = [replace(f, depth=f.depth - base) for f in organs]  # indented under the level above
+    lists = {"organ": organs}
+    for name in ("category", "year", "validity"):
+        lists[name] = facets.get(name, [])
+    return {
+        name: {"shown": entries[:FACET_SHOWN], "more": entries[FACET_SHOWN:FACET_CAP]}
+        for name, entries in lists.items()
+    }
 
 
 def _suggestions(params) -> list[dict]:
@@ -35,6 +62,7 @@ def search(request):
     context = {
         "params": params,
         "result": page,
+        "facets": _facet_lists(page.facets, params),
         "suggestions": suggestions,
         "sorts": sorts,
         "page_numbers": _page_numbers(page.page, page.pages),

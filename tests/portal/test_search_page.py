@@ -93,3 +93,30 @@ def test_withdrawn_records_disappear_at_once(
     do_withdraw_record(record, actor=charlie, reason="错误")
     page = client.get(reverse("portal:search"), {"q": "征兵"}).content.decode()
     assert "征兵工作通告" not in page.split('id="results-title"')[1]
+
+
+def test_the_organ_facet_drills_down_one_level_at_a_time(client, indexed, organs):
+    indexed(title="东风路街道防汛值班安排")
+
+    def organ_links(**params):
+        page = client.get(reverse("portal:search"), {"q": "防汛", **params}).content.decode()
+        facet = page.split('id="facet-organ-title"', 1)[1].split("</section>", 1)[0]
+        return {o.short_name: f"organ={o.org_code}" in facet for o in organs.values()}
+
+    # The top of the tree and the level below it; then the chosen district and its offices.
+    assert organ_links() == {
+        "长沙市": True, "开福区": True, "东风路街道": False, "蚌塘社区": False, "芙蓉区": False, "定王台街道": False,
+    }  # fmt: skip
+    assert organ_links(organ=organs["kaifu"].org_code) == {
+        "长沙市": False, "开福区": True, "东风路街道": True, "蚌塘社区": False, "芙蓉区": False, "定王台街道": False,
+    }  # fmt: skip
+
+
+def test_long_facet_lists_fold_away_behind_more(client, indexed, organ):
+    from gongkai.portal.search_views import FACET_SHOWN, _facet_lists
+    from gongkai.search.params import parse_params
+    from gongkai.search.service import FacetEntry
+
+    many = [FacetEntry(str(i), f"分类{i}", 100 - i) for i in range(FACET_SHOWN + 5)]
+    lists = _facet_lists({"category": many}, parse_params({}))["category"]
+    assert lists["shown"] == many[:FACET_SHOWN] and lists["more"] == many[FACET_SHOWN:]
