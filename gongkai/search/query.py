@@ -195,8 +195,24 @@ def parse(q) -> ParsedQuery:
 
 
 # The characters-in-a-row fallback of a word (see QueryBuilder._word) is skipped when its rarest bigram is in
-# more records than this: the word alone then already finds thousands, and the phrase would cost tens of ms.
-FALLBACK_MAX_DOCS = 20_000
+# more records than this and nothing else in the query is rarer: the word alone then already finds tens of
+# thousands, and checking that many records' character positions would cost tens of milliseconds.
+FALLBACK_MAX_DOCS = 100_000
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """What decides whether a word's fallback is affordable: the searcher's term statistics, the limit, and
+    about how many records the rest of the query lets through (None: nothing else narrows it)."""
+
+    searcher: tantivy.Searcher | None
+    limit: int
+    narrowest_other: int | None = None
+
+    def affordable(self, chars_field: str, bigrams: list[str]) -> bool:
+        if self.searcher is None or (self.narrowest_other is not None and self.narrowest_other <= self.limit):
+            return True
+        return min(self.searcher.doc_freq(chars_field, b) for b in bigrams) <= self.limit
 
 
 @dataclass(frozen=True)
@@ -289,23 +305,32 @@ class QueryBuilder:
             value = chars
         return self._ranked(match, make(field_name, value) if scoring and field_name else None)
 
-    def _word(self, f: _Fields, word: str, scoring: bool, searcher) -> tantivy.Query:
-        """The word in the word field, or its characters in a row where the document was segmented differently
-        (应急管理 in 应急管理体系, cut 应急 / 管理体系; 双随机一公开 in a text that writes 双随机、一公开).
-        Words that are one smallest token (政府, covid) need no fallback, nor words whose characters are in so
-        many records that the phrase would be slow (FALLBACK_MAX_DOCS): the word alone finds plenty."""
-        match = self._term(f.words, word)
-        if len(word) > 2 and len(phrase_pattern(word)) > 1 and self._fallback_affordable(f, word, searcher):
-            match = self._any([match, self._chars(f.chars, phrase_chars(word))])
+    def _word(self, f: _Fields, word: str, scoring: bool, plan: _Plan) -> tantivy.Query:
+        """The word, or its characters in a row where the document was segmented differently (应急管理 in
+        应急管理体系, cut 应急 / 管理体系; 双随机一公开 in a text that writes 双随机、一公开). Every record that has the
+        word as a token has its characters in a row (both come from the same texts), so with the fallback the
+        characters decide and the word only adds to the score. Words that are one smallest token (政府, covid)
+        need no fallback, nor words whose characters are in so many records, in a query with nothing rarer
+        to narrow it, that the characters would be slow (``_Plan``): the word alone then finds plenty."""
+        word_query = self._term(f.words, word)
+        chars = phrase_chars(word)
+        if (
+            len(word) > 2
+            and len(phrase_pattern(word)) > 1
+            and plan.affordable(f.chars, phrase_bigrams(chars))
+        ):
+            in_a_row = self._chars(f.chars, chars)
+            if scoring:
+                match = tantivy.Query.boolean_query(
+                    [(tantivy.Occur.Must, in_a_row), (tantivy.Occur.Should, word_query)]
+                )
+            else:
+                match = in_a_row
+        else:
+            match = word_query
         return self._ranked(match, self._term(f.title, word) if scoring and f.title else None)
 
-    def _fallback_affordable(self, f: _Fields, word: str, searcher) -> bool:
-        if searcher is None:
-            return True
-        bigrams = phrase_bigrams(phrase_chars(word))
-        return min(searcher.doc_freq(f.chars, b) for b in bigrams) <= self.fallback_max_docs
-
-    def _clause(self, clause: Clause, f: _Fields, scoring: bool, searcher) -> tantivy.Query:
+    def _clause(self, clause: Clause, f: _Fields, scoring: bool, plan: _Plan) -> tantivy.Query:
         if isinstance(clause, Phrase):
             return self._phrase(f, clause.text, scoring)
         if clause.identifier is not None:
@@ -314,17 +339,48 @@ class QueryBuilder:
             if clause.literal:
                 alternatives.append(self._phrase(f, clause.identifier, scoring))
             return self._any(alternatives)
-        subqueries = [(tantivy.Occur.Must, self._word(f, w, scoring, searcher)) for w in clause.required]
+        subqueries = [(tantivy.Occur.Must, self._word(f, w, scoring, plan)) for w in clause.required]
         if scoring:
-            subqueries += [
-                (tantivy.Occur.Should, self._word(f, w, scoring, searcher)) for w in clause.optional
-            ]
+            subqueries += [(tantivy.Occur.Should, self._word(f, w, scoring, plan)) for w in clause.optional]
             if len(clause.required) + len(clause.optional) > 1 and len(phrase_chars(clause.text)) > 1:
                 # The word as typed (2016年财政预算 rather than 2016 … 财政预算) ranks higher.
                 subqueries.append((tantivy.Occur.Should, self._phrase(f, clause.text, scoring)))
         if len(subqueries) == 1 and subqueries[0][0] == tantivy.Occur.Must:
             return subqueries[0][1]
         return tantivy.Query.boolean_query(subqueries)
+
+    # -- planning -----------------------------------------------------------------------------------------
+    def _estimate(self, clause: Clause, f: _Fields, searcher: tantivy.Searcher) -> int:
+        """About how many records a clause matches, from the term dictionary: enough to know what is rare."""
+        identifier = None if isinstance(clause, Phrase) else clause.identifier
+        if isinstance(clause, Phrase) or identifier is not None:
+            chars = phrase_chars(clause.text if identifier is None else identifier)
+            if len(chars) == 1:
+                return searcher.doc_freq(f.words, chars[0])
+            rarest = min((searcher.doc_freq(f.chars, b) for b in phrase_bigrams(chars)), default=0)
+            if identifier is not None:
+                rarest += searcher.doc_freq(self.ids_field, identifier)
+            return rarest
+        return min((searcher.doc_freq(f.words, w) for w in clause.required), default=0)
+
+    def _filter_estimates(self, filters: SearchFilters, searcher: tantivy.Searcher) -> list[int]:
+        organ_path = "/" + str(filters.organ_path).strip("/") + "/" if filters.organ_path else ""
+        out = [
+            searcher.doc_freq(field_name, str(value))
+            for field_name, value in (
+                (self.organ_field, organ_path),
+                (self.category_field, filters.category),
+                (self.validity_field, filters.validity),
+                (self.disclosure_field, filters.disclosure_mode),
+            )
+            if value
+        ]
+        try:
+            if filters.year is not None and str(filters.year).strip():
+                out.append(searcher.doc_freq(self.year_field, int(filters.year)))
+        except (TypeError, ValueError, OverflowError):
+            out.append(0)
+        return out
 
     # -- the whole query ----------------------------------------------------------------------------------
     def build(
@@ -335,20 +391,31 @@ class QueryBuilder:
         searcher: tantivy.Searcher | None = None,
         scoring: bool = True,
     ) -> tantivy.Query:
-        """The query; with the ``searcher`` it will run on, a word's fallback is planned from its statistics."""
+        """The query; with the ``searcher`` it will run on, the fallbacks are planned from its statistics."""
         filters = filters or SearchFilters()
         if parsed.unsearchable:
             return tantivy.Query.empty_query()
         f = self.title_fields if filters.title_only else self.all_fields
+        if searcher is not None:
+            estimates = [sum(self._estimate(c, f, searcher) for c in group) for group in parsed.groups]
+            narrowing = self._filter_estimates(filters, searcher)
+        else:
+            estimates, narrowing = [], []
         subqueries: list[tuple[tantivy.Occur, tantivy.Query]] = []
-        for group in parsed.groups:
-            alternatives = [self._clause(c, f, scoring, searcher) for c in group]
+        for i, group in enumerate(parsed.groups):
+            # What else the record must match bounds the work of this group's fallbacks.
+            others = estimates[:i] + estimates[i + 1 :] + narrowing
+            plan = _Plan(searcher, self.fallback_max_docs, min(others) if others else None)
+            alternatives = [self._clause(c, f, scoring, plan) for c in group]
             subqueries.append((tantivy.Occur.Must, self._any(alternatives)))
         if not subqueries:
             subqueries.append((tantivy.Occur.Must, tantivy.Query.all_query()))
+        excluding = _Plan(searcher, self.fallback_max_docs, min(estimates + narrowing, default=None))
         for clause in parsed.excluded:
             # Excluded words are excluded wherever they occur, even when searching titles only.
-            subqueries.append((tantivy.Occur.MustNot, self._clause(clause, self.all_fields, False, searcher)))
+            subqueries.append(
+                (tantivy.Occur.MustNot, self._clause(clause, self.all_fields, False, excluding))
+            )
         for query in self.filter_queries(filters):
             subqueries.append((tantivy.Occur.Must, tantivy.Query.const_score_query(query, 0.0)))
         return tantivy.Query.boolean_query(subqueries)

@@ -58,3 +58,12 @@ def test_title_only_search_ignores_bodies(search_index):
 
     titles = set(uuids(search_index.query("应急管理", SearchFilters(title_only=True), page_size=100)))
     assert titles == {d.uuid for d in DOCS if "应急管理" in d.title}
+
+
+def test_a_rarer_word_beside_it_makes_the_fallback_affordable_again(search_index, monkeypatch):
+    monkeypatch.setattr(search_index._builder, "fallback_max_docs", 1)
+    # Alone, 应急管理's characters are in more records than the limit: the word alone decides.
+    assert "yj-body" not in uuids(search_index.query("应急管理", page_size=100))
+    # Beside 完善 (one record), the fallback only checks that record's characters: it is found again.
+    assert sum("完善" in d.title + d.body for d in DOCS) == 1
+    assert uuids(search_index.query("应急管理 完善", page_size=100)) == ["yj-body"]
