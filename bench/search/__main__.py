@@ -156,38 +156,42 @@ def report(n: int, results: dict, records_info: dict, skipped: dict, started: fl
             if r:
                 same = sum(1 for k, v in r["counts"].items() if raw["counts"].get(k) == v)
                 w(f"- {stage.removesuffix('-query')}: {same} of {len(r['counts'])}")
-    w("\n" + targets(results))
+    w("\n" + targets(results, n))
     return "\n".join(out) + "\n"
 
 
-def targets(results: dict) -> str:
+def targets(results: dict, n: int) -> str:
+    """The issue's targets: the ratios are set for 100k records and the latency bound for 1M, so they are
+    judged only at those sizes (at 20k a query's fixed cost, a few ms, dwarfs Tantivy's)."""
     raw, svc, http = results.get("raw"), results.get("service"), results.get("http-api")
     fts, build = results.get("fts5-query"), results.get("tantivy-build")
-    lines = ["Targets (issue 3, section 5; they are set for 100k records):"]
+    lines = ["Targets (issue 3, section 5; the ratios are set for 100k records, the latency for 1M):"]
+
+    def verdict(ok: bool, size: int) -> str:
+        return ("met" if ok else "missed") if n == size else f"not judged at {n:,} records"
+
     if raw and svc:
         x = svc["p95"] / raw["p95"]
-        lines.append(f"- query() p95 ≤ 5 × raw Tantivy p95: {x:.1f}× — {'met' if x <= 5 else 'missed'}")
+        lines.append(f"- query() p95 ≤ 5 × raw Tantivy p95: {x:.1f}× — {verdict(x <= 5, 100_000)}")
     if svc and fts:
         x = fts["p95"] / svc["p95"]
         lines.append(
-            f"- query() p95 ≥ 10 × faster than FTS5 bm25 p95: {x:.1f}× — {'met' if x >= 10 else 'missed'}"
+            f"- query() p95 ≥ 10 × faster than FTS5 bm25 p95: {x:.1f}× — {verdict(x >= 10, 100_000)}"
         )
     if raw and http:
         x = http["p95"] / raw["p95"]
-        lines.append(
-            f"- HTTP endpoint p95 ≤ 10 × raw Tantivy p95: {x:.1f}× — {'met' if x <= 10 else 'missed'}"
-        )
+        lines.append(f"- HTTP endpoint p95 ≤ 10 × raw Tantivy p95: {x:.1f}× — {verdict(x <= 10, 100_000)}")
     if build:
         x = build["records_per_s"]
         lines.append(
             f"- index build ≥ 3,000 records/s incl. segmentation: {x:,.0f}/s — {'met' if x >= 3000 else 'missed'}"
         )
     if svc:
-        two = [svc["by_kind"].get(k, {}).get("p95") for k in ("two", "filtered")]
+        two = {k: svc["by_kind"].get(k, {}).get("p95") for k in ("two", "filtered")}
+        shown = ", ".join(f"{k} {_fmt(v)} ms" for k, v in two.items() if v)
+        ok = all(v is not None and v < 50 for v in two.values())
         lines.append(
-            "- query() p95 for 2-term (all faceted) queries: "
-            + ", ".join(f"{k} {_fmt(v)} ms" for k, v in zip(("two", "filtered"), two, strict=True) if v)
-            + " (the < 50 ms target is for 1M records)"
+            f"- query() p95 for 2-term (all faceted) queries < 50 ms: {shown} — {verdict(ok, 1_000_000)}"
         )
     return "\n".join(lines)
 
