@@ -287,6 +287,17 @@ class CategoryUpdateForm(forms.Form):
         error_messages={"invalid": gettext_lazy("排序应为非负整数。")},
     )
     is_active = forms.BooleanField(label=gettext_lazy("启用"), required=False)
+    parent = forms.ChoiceField(label=gettext_lazy("上级分类"), required=False)
+
+    def __init__(self, *args, category, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.category = category
+        tops = Category.objects.filter(organ=category.organ, parent=None).exclude(pk=category.pk)
+        self.fields["parent"].choices = [("", _("（顶级分类）"))] + [(str(c.pk), c.name) for c in tops]
+
+    def clean_parent(self):
+        pk = self.cleaned_data["parent"]
+        return Category.objects.get(organ=self.category.organ, pk=int(pk)) if pk else None
 
 
 class CategoryTemplateForm(forms.Form):

@@ -90,3 +90,49 @@ def test_it_refuses_category_management_to_others(login, alice, erin, organ):
         assert client.post(_url(organ), {"name": "x", "slug": "x"}).status_code == 403
         response = client.post(reverse("backoffice:category_update", kwargs={"category_id": category.pk}))
         assert response.status_code == 403
+
+
+def _move(client, category, parent_value, **extra):
+    prefix = f"c{category.pk}"
+    data = {f"{prefix}-name": category.name, f"{prefix}-position": str(category.position)}
+    if category.is_active:
+        data[f"{prefix}-is_active"] = "on"
+    if parent_value is not None:
+        data[f"{prefix}-parent"] = parent_value
+    url = reverse("backoffice:category_update", kwargs={"category_id": category.pk})
+    return client.post(url, data, follow=True)
+
+
+def test_it_moves_a_category_under_another_and_back(login, dora, organ, messages_of):
+    category = Category.objects.get(organ=organ, slug="qt")
+    target = Category.objects.filter(organ=organ, parent=None).exclude(pk=category.pk).first()
+    admin = login(dora)
+    page = admin.get(_url(organ)).content.decode()
+    assert f'name="c{category.pk}-parent"' in page  # each row offers its parent
+    response = _move(admin, category, str(target.pk))
+    assert f"分类“{category.name}”已保存。" in messages_of(response)
+    category.refresh_from_db()
+    assert category.parent_id == target.pk
+    _move(admin, category, "")  # back to the top level
+    category.refresh_from_db()
+    assert category.parent_id is None
+
+
+def test_a_form_without_the_parent_field_leaves_the_category_where_it_is(login, dora, organ):
+    top = Category.objects.filter(organ=organ, parent=None).first()
+    child = Category.objects.create(organ=organ, parent=top, name="子分类", slug="zfl")
+    _move(login(dora), child, None)
+    child.refresh_from_db()
+    assert child.parent_id == top.pk
+
+
+def test_a_category_with_subcategories_cannot_be_moved(login, dora, organ, messages_of):
+    top, other = Category.objects.filter(organ=organ, parent=None)[:2]
+    Category.objects.create(organ=organ, parent=top, name="子分类", slug="zfl")
+    admin = login(dora)
+    page = admin.get(_url(organ)).content.decode()
+    assert f'name="c{top.pk}-parent" id="id_c{top.pk}-parent" disabled' in page
+    response = _move(admin, top, str(other.pk))
+    assert f"{top.name}: 公开目录最多两级。" in messages_of(response)
+    top.refresh_from_db()
+    assert top.parent_id is None

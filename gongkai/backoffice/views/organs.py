@@ -60,28 +60,29 @@ def _category_tree(organ):
 
 def _categories_page(request, organ, create_form=None, template_form=None, status=200):
     rows = _category_tree(organ)
+    parents = {category.parent_id for category, _depth in rows}
+    forms = []
+    for category, _depth in rows:
+        form = CategoryUpdateForm(
+            initial={
+                "name": category.name,
+                "description": category.description,
+                "position": category.position,
+                "is_active": category.is_active,
+                "parent": str(category.parent_id or ""),
+            },
+            prefix=f"c{category.pk}",
+            category=category,
+        )
+        form.movable = category.pk not in parents  # the catalog has two levels: a parent stays on top
+        forms.append(form)
     return render(
         request,
         "backoffice/organ_categories.html",
         {
             "organ": organ,
             "tab": "categories",
-            "rows": [
-                (
-                    category,
-                    depth,
-                    CategoryUpdateForm(
-                        initial={
-                            "name": category.name,
-                            "description": category.description,
-                            "position": category.position,
-                            "is_active": category.is_active,
-                        },
-                        prefix=f"c{category.pk}",
-                    ),
-                )
-                for category, depth in rows
-            ],
+            "rows": [(category, depth, form) for (category, depth), form in zip(rows, forms, strict=True)],
             "create_form": create_form or CategoryCreateForm(organ=organ),
             "template_form": template_form or CategoryTemplateForm(),
         },
@@ -138,26 +139,28 @@ def organ_category_template(request, org_code):
 
 @staff_view
 def category_update(request, category_id):
-    """Rename, reorder, describe or (de)activate one category."""
+    """Rename, reorder, describe, (de)activate or move (under another top-level category) one category."""
     category = get_category_for_user(request.user, category_id, Perm.MANAGE)
     if (refused := post_only(request)) is not None:
         return refused
-    form = CategoryUpdateForm(request.POST, prefix=f"c{category.pk}")
+    form = CategoryUpdateForm(request.POST, prefix=f"c{category.pk}", category=category)
     if not form.is_valid():
         for errors in form.errors.values():
             for message in errors:
                 messages.error(request, f"{category.name}: {message}")
     else:
         data = form.cleaned_data
+        changes = {
+            "name": (data["name"] or "").strip(),
+            "description": data["description"],
+            "position": data["position"],
+            "is_active": data["is_active"],
+        }
+        # A form without the parent field (an older page) leaves the category where it is.
+        if form.add_prefix("parent") in request.POST:
+            changes["parent"] = data["parent"]
         try:
-            do_update_category(
-                category,
-                actor=request.user,
-                name=(data["name"] or "").strip(),
-                description=data["description"],
-                position=data["position"],
-                is_active=data["is_active"],
-            )
+            do_update_category(category, actor=request.user, **changes)
         except ValidationError as exc:
             for message in exc.messages:
                 messages.error(request, f"{category.name}: {message}")
