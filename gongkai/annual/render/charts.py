@@ -20,12 +20,10 @@ GAP = 10
 TOP = 36
 
 
-def bar_chart(chart_id: str, title: str, desc: str, items: list[tuple[str, int]], unit: str) -> str:
-    """A horizontal bar chart of (label, value) pairs."""
-    most = max((value for _label, value in items), default=0) or 1
-    room = WIDTH - LABEL_WIDTH - 60
-    height = TOP + max(len(items), 1) * (BAR_HEIGHT + GAP) + GAP
-    parts = [
+def _opening(chart_id: str, title: str, desc: str, height: int) -> list[str]:
+    """The start of every chart: the accessible <svg> element with its title and description, and the
+    visible title."""
+    return [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" role="img" '
         f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="{escape(FONT)}" font-size="13">',
@@ -33,6 +31,14 @@ def bar_chart(chart_id: str, title: str, desc: str, items: list[tuple[str, int]]
         f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
         f'<text x="0" y="18" font-size="15" font-weight="bold" fill="#000">{escape(title)}</text>',
     ]
+
+
+def bar_chart(chart_id: str, title: str, desc: str, items: list[tuple[str, int]], unit: str) -> str:
+    """A horizontal bar chart of (label, value) pairs."""
+    most = max((value for _label, value in items), default=0) or 1
+    room = WIDTH - LABEL_WIDTH - 60
+    height = TOP + max(len(items), 1) * (BAR_HEIGHT + GAP) + GAP
+    parts = _opening(chart_id, title, desc, height)
     if not items:
         parts.append(f'<text x="0" y="{TOP + 16}" fill="#000">{escape(_("无数据"))}</text>')
     for i, (label, value) in enumerate(items):
@@ -122,12 +128,7 @@ def records_chart(report) -> str:
     height = legend_top + len(series) * LEGEND_ROW + GAP
     most = max(totals)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{chart_id}" role="img" '
-        f'width="{WIDTH}" height="{height}" viewBox="0 0 {WIDTH} {height}" '
-        f'aria-labelledby="{chart_id}-title {chart_id}-desc" font-family="{escape(FONT)}" font-size="13">',
-        f'<title id="{chart_id}-title">{escape(title)}</title>',
-        f'<desc id="{chart_id}-desc">{escape(desc)}</desc>',
-        f'<text x="0" y="18" font-size="15" font-weight="bold" fill="#000">{escape(title)}</text>',
+        *_opening(chart_id, title, desc, height),
         f'<text x="{WIDTH - 10}" y="{TOP - 4}" text-anchor="end" fill="#000">'
         f"{escape(_('单位：%(unit)s') % {'unit': unit})}</text>",
         f'<line x1="10" y1="{base}" x2="{WIDTH - 10}" y2="{base}" stroke="#000" stroke-width="1"/>',
