@@ -5,9 +5,8 @@ changes made elsewhere that alter what the index holds for each of them (an orga
 """
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 
-from gongkai.catalog.models import DisclosureMode, RecordStatus
 from gongkai.core import clock
 from gongkai.search.models import OutboxHead, SearchOutbox
 
@@ -18,7 +17,7 @@ def record_changed(record, *, gone: bool = False) -> SearchOutbox:
     """Log that `record` must be (re)indexed, or removed when it is no longer public or `gone` (deleted);
     call inside the action's transaction."""
     _require_transaction("record_changed")
-    op = SearchOutbox.Op.INDEX if record.is_public and not gone else SearchOutbox.Op.REMOVE
+    op = _op(record.is_public and not gone)
     head = _locked_head()
     head.last_seq += 1
     head.save(update_fields=["last_seq"])
@@ -32,7 +31,7 @@ def records_changed(records) -> range:
     when it is not public — with one outbox row per record; returns the sequence numbers used (contiguous,
     empty when there were no records). Call inside the action's transaction, after the change itself.
 
-    A queryset is read as (uuid, status, disclosure_mode) tuples, never as objects, and only once the outbox
+    A queryset is read as (uuid, public) pairs, never as objects, and only once the outbox
     head is locked: a record published by a concurrent transaction has then either committed (and is read
     here) or gets its own, later row, which the writer applies after this change is visible. Callers whose
     change only alters documents already in the index can pass public records only.
@@ -40,10 +39,13 @@ def records_changed(records) -> range:
     _require_transaction("records_changed")
     head = _locked_head()
     if isinstance(records, QuerySet):
-        rows = records.order_by("pk").values_list("uuid", "status", "disclosure_mode")
-        ops = {uuid: _op(status, mode) for uuid, status, mode in rows.iterator(chunk_size=2000)}
+        from gongkai.catalog.queries import public_records
+
+        is_public = Exists(public_records().filter(pk=OuterRef("pk")))
+        rows = records.order_by("pk").annotate(is_public=is_public).values_list("uuid", "is_public")
+        ops = {uuid: _op(public) for uuid, public in rows.iterator(chunk_size=2000)}
     else:
-        ops = {r.uuid: SearchOutbox.Op.INDEX if r.is_public else SearchOutbox.Op.REMOVE for r in records}
+        ops = {r.uuid: _op(r.is_public) for r in records}
     if not ops:
         return range(0)
     first = head.last_seq + 1
@@ -61,9 +63,7 @@ def records_changed(records) -> range:
     return range(first, head.last_seq + 1)
 
 
-def _op(status: str, disclosure_mode: str) -> str:
-    """`Record.is_public` from the two columns it reads (catalog.queries.public_records is the same filter)."""
-    public = status == RecordStatus.PUBLISHED and disclosure_mode == DisclosureMode.PROACTIVE
+def _op(public: bool) -> str:
     return SearchOutbox.Op.INDEX if public else SearchOutbox.Op.REMOVE
 
 
